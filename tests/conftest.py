@@ -1,0 +1,60 @@
+"""Shared fixtures: a small bilingual page tree built through Wagtail's own APIs."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, StandardPage
+
+
+@pytest.fixture
+def locales(db):
+    pl = Locale.objects.get(language_code="pl")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return {"pl": pl, "en": en}
+
+
+@pytest.fixture
+def home(locales):
+    """The Polish home page created by the initial migration."""
+    return HomePage.objects.get(locale=locales["pl"], depth=2)
+
+
+@pytest.fixture
+def home_en(home, locales):
+    page = home.copy_for_translation(locales["en"]).specific
+    page.title = "Social economy does not exclude"
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def standard_page(home):
+    page = StandardPage(
+        title="O kampanii",
+        slug="o-kampanii",
+        intro="Kampania o ekonomii społecznej.",
+        show_in_menus=True,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def standard_page_en(standard_page, home_en, locales):
+    page = standard_page.copy_for_translation(locales["en"]).specific
+    page.title = "About the campaign"
+    page.slug = "about-the-campaign"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()

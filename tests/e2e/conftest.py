@@ -1,0 +1,206 @@
+"""Browser-suite fixtures: a real site in a subprocess, and Debian chromium.
+
+The site runs as ``manage.py runserver`` on its own SQLite file, migrated and
+seeded with the demo content, so these tests never touch pytest-django's test
+database and need no ``db`` fixture.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = PROJECT_DIR / "build" / "e2e-screenshots"
+STARTUP_TIMEOUT = 60  # seconds for /healthz to answer 200
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _missing(reason):
+    """Skip locally when a browser prerequisite is absent; fail in CI."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"e2e prerequisite missing in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(args, env, log):
+    """Run a management command to completion, failing loudly with its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
+    log.write_text(result.stdout)
+    if result.returncode != 0:
+        pytest.fail(
+            f"manage.py {' '.join(args)} exited {result.returncode}:\n"
+            f"{result.stdout[-4000:]}",
+            pytrace=False,
+        )
+
+
+def _wait_healthy(url, process, log_path):
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    last_error = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+                last_error = f"HTTP {response.status}"
+        except (urllib.error.URLError, OSError) as exc:
+            last_error = exc
+        time.sleep(0.25)
+    output = log_path.read_text(errors="replace")[-4000:] if log_path.exists() else ""
+    pytest.fail(
+        f"site did not answer 200 at {url} within {STARTUP_TIMEOUT}s "
+        f"(exit code {process.poll()}, last error {last_error}):\n{output}",
+        pytrace=False,
+    )
+
+
+def _stop(process):
+    """Terminate runserver and anything it spawned (it runs in its own group)."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    """Base URL (no trailing slash) of a seeded demo site served by runserver."""
+    tmp = Path(tempfile.mkdtemp(prefix="e2e-site-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "campaign_site.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(tmp / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp / "private"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    process = None
+    server_log = None
+    try:
+        _manage(["migrate", "--noinput"], env, tmp / "migrate.log")
+        _manage(["seed_demo"], env, tmp / "seed_demo.log")
+
+        port = _free_port()
+        base_url = f"http://127.0.0.1:{port}"
+        log_path = tmp / "runserver.log"
+        server_log = log_path.open("w")
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                f"127.0.0.1:{port}",
+                "--noreload",
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # own process group, so killpg reaches it all
+        )
+        _wait_healthy(f"{base_url}/healthz", process, log_path)
+        yield base_url
+    finally:
+        if process is not None:
+            _stop(process)
+        if server_log is not None:
+            server_log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def axe_path():
+    if not AXE_JS.is_file():
+        _missing(f"axe-core not found at {AXE_JS} (run `npm ci` in {PROJECT_DIR})")
+    return AXE_JS
+
+
+def pytest_configure(config):
+    # xdist registers this marker only when it is loaded; with `-p no:xdist` and
+    # --strict-markers the group mark on the e2e modules must still be known.
+    config.addinivalue_line(
+        "markers", "xdist_group(name): run these tests on one xdist worker"
+    )
+
+
+# Package scope, not session: Playwright's sync API keeps an asyncio loop alive
+# in this thread, and Django refuses ORM calls while one runs. Closing the
+# browser when tests/e2e is done keeps later database tests in the same run safe.
+@pytest.fixture(scope="package")
+def browser():
+    if not CHROMIUM.is_file():
+        _missing(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory for pages in fresh contexts of a given viewport; all closed after."""
+    contexts = []
+
+    def make(width=1280, height=800):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR

@@ -1,0 +1,114 @@
+"""Helpers shared by the browser tests: loading a page, axe, screenshots."""
+
+from urllib.parse import urlsplit
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+VIEWPORTS = {
+    "desktop": (1280, 800),
+    "mobile": (375, 812),
+}
+
+# name -> (path, expected <html lang>)
+PAGES = {
+    "pl-home": ("/", "pl"),
+    "en-home": ("/en/", "en"),
+    "pl-standard": ("/o-kampanii/", "pl"),
+    "en-standard": ("/en/about-the-campaign/", "en"),
+    "pl-search": ("/search/?query=kampania", "pl"),
+}
+
+_AXE_RUN = """
+async (tags) => {
+    const result = await axe.run(document, {
+        runOnly: {type: 'tag', values: tags},
+        resultTypes: ['violations'],
+    });
+    return result.violations.map(v => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        count: v.nodes.length,
+        targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+        summary: v.nodes.length ? v.nodes[0].failureSummary : '',
+    }));
+}
+"""
+
+# Scroll through the page so lazy images load, then wait for them to finish.
+_SETTLE = """
+async () => {
+    const step = Math.max(200, window.innerHeight);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+        window.scrollTo(0, y);
+        await new Promise(r => setTimeout(r, 50));
+    }
+    window.scrollTo(0, 0);
+    await Promise.all(Array.from(document.images).filter(i => !i.complete).map(
+        i => new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })
+    ));
+    if (document.fonts) { await document.fonts.ready; }
+}
+"""
+
+
+def visit(page, base_url, path):
+    """Open ``path``, failing on a non-200 answer or any failed sub-resource."""
+    failed = []
+    page.on(
+        "response",
+        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}"))
+    response = page.goto(base_url + path, wait_until="load")
+    assert response is not None and response.status == 200, (
+        f"GET {path} answered {response.status if response else 'nothing'}"
+    )
+    page.evaluate(_SETTLE)
+    assert not failed, f"{path}: sub-resources failed to load:\n" + "\n".join(failed)
+    return response
+
+
+def axe_violations(page, axe_path):
+    page.add_script_tag(path=str(axe_path))
+    return page.evaluate(_AXE_RUN, AXE_TAGS)
+
+
+def format_violations(label, violations):
+    lines = [f"{label}: {len(violations)} axe violation(s)"]
+    for v in violations:
+        lines.append(
+            f"- {v['id']} [{v['impact']}] {v['help']} ({v['count']} node(s)) "
+            f"{v['helpUrl']}"
+        )
+        for target in v["targets"]:
+            lines.append(f"    at {target}")
+        if v["summary"]:
+            lines.append("    " + v["summary"].replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+def path_of(url):
+    """The path of an absolute or relative URL, for comparing links."""
+    return urlsplit(url).path
+
+
+def focused(page):
+    """A small description of document.activeElement."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el) return null;
+            const style = getComputedStyle(el);
+            return {
+                tag: el.tagName.toLowerCase(),
+                id: el.id,
+                href: el.getAttribute('href'),
+                text: (el.textContent || '').trim().slice(0, 60),
+                inMainMenu: !!el.closest('nav.main-menu'),
+                outlineStyle: style.outlineStyle,
+                outlineWidth: style.outlineWidth,
+            };
+        }"""
+    )

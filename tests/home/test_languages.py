@@ -1,0 +1,106 @@
+"""Polish at /, English at /en/, and a switcher that finds the translation."""
+
+import re
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale
+
+
+def alternates(html):
+    return dict(
+        re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', html)
+    )
+
+
+def switcher_links(html):
+    nav = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+    return dict(re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav))
+
+
+def test_polish_is_the_first_and_default_locale(db):
+    assert settings.LANGUAGE_CODE == "pl"
+    assert Locale.get_default().language_code == "pl"
+    assert Locale.objects.order_by("pk").first().language_code == "pl"
+
+
+def test_polish_home_at_root_and_english_at_en(client, home, home_en):
+    pl = client.get("/")
+    en = client.get("/en/")
+    assert pl.status_code == 200 and en.status_code == 200
+    assert '<html lang="pl">' in pl.text
+    assert '<html lang="en">' in en.text
+    assert home.title in pl.text
+    assert home_en.title in en.text
+
+
+def test_polish_urls_have_no_language_prefix(client, standard_page):
+    assert client.get("/o-kampanii/").status_code == 200
+    assert client.get("/pl/o-kampanii/").status_code == 404
+
+
+def test_switcher_links_to_the_translation(client, standard_page, standard_page_en):
+    pl = client.get("/o-kampanii/").text
+    en = client.get("/en/about-the-campaign/").text
+    assert switcher_links(pl) == {"/en/about-the-campaign/": "en"}
+    assert switcher_links(en) == {"/o-kampanii/": "pl"}
+
+
+def test_switcher_falls_back_to_the_other_home(client, standard_page, home_en):
+    html = client.get("/o-kampanii/").text
+    assert switcher_links(html) == {"/en/": "en"}
+    # No hreflang alternate claims a translation that does not exist.
+    assert set(alternates(html)) == {"pl"}
+
+
+def test_draft_translation_is_not_linked(client, standard_page, home_en, locales):
+    draft = standard_page.copy_for_translation(locales["en"])
+    draft.unpublish()
+    html = client.get("/o-kampanii/").text
+    assert switcher_links(html) == {"/en/": "en"}
+
+
+def test_hreflang_alternates_are_absolute_and_cover_both(client, standard_page_en):
+    html = client.get("/o-kampanii/").text
+    assert alternates(html) == {
+        "pl": "http://testserver/o-kampanii/",
+        "en": "http://testserver/en/about-the-campaign/",
+    }
+
+
+def test_current_language_marked_not_linked(client, standard_page_en):
+    html = client.get("/en/about-the-campaign/").text
+    nav = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+    assert '<span aria-current="true" lang="en">English</span>' in nav
+
+
+def test_search_page_switches_to_same_view(client, home_en):
+    html = client.get("/search/?query=kampania").text
+    assert switcher_links(html) == {"/en/search/?query=kampania": "en"}
+
+
+def test_menu_shows_only_current_language_pages(client, standard_page_en):
+    pl = client.get("/").text
+    en = client.get("/en/").text
+    menu_pl = pl.split('class="main-menu"', 1)[1].split("</nav>", 1)[0]
+    menu_en = en.split('class="main-menu"', 1)[1].split("</nav>", 1)[0]
+    assert "O kampanii" in menu_pl and "About the campaign" not in menu_pl
+    assert "About the campaign" in menu_en and "O kampanii" not in menu_en
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_english_strings_are_translated(client, home_en, path):
+    html = client.get(path).text
+    if path == "/en/":
+        assert "Skip to content" in html
+        assert "Przejdź do treści" not in html
+    else:
+        assert "Przejdź do treści" in html
+
+
+def test_admin_speaks_polish_to_polish_users(client, django_user_model):
+    user = django_user_model.objects.create_superuser("ewa", "ewa@example.org", "x")
+    client.force_login(user)
+    html = client.get("/admin/").text
+    assert '<html lang="pl"' in html
+    assert "Pulpit" in html or "Strony" in html

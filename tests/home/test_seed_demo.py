@@ -1,0 +1,61 @@
+"""`seed_demo` builds the demo site once; a second run changes nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Page, PageLogEntry, Revision
+
+EXPECTED_USERS = {"admin", "redaktor", "sekretariat", "juror1", "juror2", "juror3"}
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "locale__language_code")),
+        "revisions": Revision.objects.count(),
+        "logs": PageLogEntry.objects.count(),
+        "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+    }
+
+
+@override_settings(DEBUG=True)
+def test_seed_demo_is_idempotent(db, client):
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+    assert set(first["users"]) == EXPECTED_USERS
+    urls = {path for path, _ in first["pages"]}
+    assert "/home/o-kampanii/" in urls
+    assert any(path.endswith("/about-the-campaign/") for path in urls)
+    assert client.get("/en/about-the-campaign/").status_code == 200
+    assert client.get("/").status_code == 200
+    # Tree counters stay true (a stale instance saved back would zero them).
+    for page in Page.objects.all():
+        assert page.numchild == page.get_children().count(), page.url_path
+
+
+@override_settings(DEBUG=True, DEMO_PASSWORD="inne-haslo-123")
+def test_demo_accounts_and_groups(db, client):
+    call_command("seed_demo")
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    assert list(
+        User.objects.get(username="redaktor").groups.values_list("name", flat=True)
+    ) == ["Redaktorzy"]
+    assert (
+        User.objects.get(username="sekretariat")
+        .groups.filter(name="Sekretariat konkursu")
+        .exists()
+    )
+    for juror in ("juror1", "juror2", "juror3"):
+        assert User.objects.get(username=juror).groups.filter(name="Jury").exists()
+    assert client.login(username="redaktor", password="inne-haslo-123")
+
+
+@override_settings(DEBUG=False)
+def test_refuses_without_debug_unless_forced(db):
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+    call_command("seed_demo", "--force")
+    assert get_user_model().objects.filter(username="admin").exists()
