@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers probe with HEAD as often as with GET
 def healthz(request):
     """Liveness and database check for load balancers and the container."""
     database = "ok"

@@ -11,6 +11,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign_site.settings.dev")
+# A WSGI server is a deployment: never fall back to the DEBUG settings.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign_site.settings.production")
 
 application = get_wsgi_application()

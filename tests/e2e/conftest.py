@@ -104,7 +104,16 @@ def _stop(process):
 
 
 @pytest.fixture(scope="session")
-def live_site():
+def prerequisites():
+    """Check the browser and axe before spending a minute on migrations."""
+    if not CHROMIUM.is_file():
+        _missing(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
+    if not AXE_JS.is_file():
+        _missing(f"axe-core not found at {AXE_JS} (run `npm ci` in {PROJECT_DIR})")
+
+
+@pytest.fixture(scope="session")
+def live_site(prerequisites):
     """Base URL (no trailing slash) of a seeded demo site served by runserver."""
     tmp = Path(tempfile.mkdtemp(prefix="e2e-site-"))
     env = {
@@ -150,9 +159,7 @@ def live_site():
 
 
 @pytest.fixture(scope="session")
-def axe_path():
-    if not AXE_JS.is_file():
-        _missing(f"axe-core not found at {AXE_JS} (run `npm ci` in {PROJECT_DIR})")
+def axe_path(prerequisites):
     return AXE_JS
 
 
@@ -168,9 +175,7 @@ def pytest_configure(config):
 # in this thread, and Django refuses ORM calls while one runs. Closing the
 # browser when tests/e2e is done keeps later database tests in the same run safe.
 @pytest.fixture(scope="package")
-def browser():
-    if not CHROMIUM.is_file():
-        _missing(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
+def browser(prerequisites):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -46,7 +46,10 @@ async () => {
     }
     window.scrollTo(0, 0);
     await Promise.all(Array.from(document.images).filter(i => !i.complete).map(
-        i => new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); })
+        i => new Promise(r => {
+            i.addEventListener('load', r);
+            i.addEventListener('error', r);
+        })
     ));
     if (document.fonts) { await document.fonts.ready; }
 }

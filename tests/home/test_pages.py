@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.blocks import CallToActionBlock, ImageBlock, VideoBlock
 from home.models import HomePage, StandardPage
+from tests.factories import StandardPageFactory
 
 
 class TestPageTree(WagtailPageTestCase):
@@ -142,3 +143,14 @@ def test_every_struct_block_has_template_icon_and_description():
         assert getattr(meta, "template", None), name
         assert meta.icon, name
         assert getattr(meta, "description", None), name
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_page_query_count_does_not_grow_with_menu(
+    client, home, django_assert_max_num_queries, size
+):
+    StandardPageFactory.create_batch(size, parent=home, show_in_menus=True)
+    client.get("/")  # warm the site-root cache as a running server would have it
+    with django_assert_max_num_queries(15):
+        response = client.get("/")
+    assert response.text.count('class="main-menu"') == 1

@@ -1,24 +1,24 @@
 """Site search: current language only, paginated, capped, highlighted, never a 500."""
 
+import factory
 import pytest
 from django.test import override_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from home.models import StandardPage
+from tests.factories import StandardPageFactory
 from search.views import clean_query, highlight
 
 
 @pytest.fixture
 def many_pages(home):
-    for number in range(12):
-        page = StandardPage(
-            title=f"Spółdzielnia socjalna {number}",
-            slug=f"spoldzielnia-{number}",
-            intro="O spółdzielni.",
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
+    StandardPageFactory.create_batch(
+        12,
+        parent=home,
+        title=factory.Sequence(lambda n: f"Spółdzielnia socjalna {n}"),
+        intro="O spółdzielni.",
+    )
 
 
 def test_finds_pages_of_the_current_language_only(client, standard_page_en):
