@@ -84,3 +84,8 @@ def test_json_log_lines():
     assert line["message"] == "Plik a"
     assert line["level"] == "WARNING"
     assert line["entry"] == "MMES-2027-0007"
+
+
+def test_healthz_answers_head_and_refuses_post(client, db):
+    assert client.head("/healthz").status_code == 200
+    assert client.post("/healthz").status_code == 405

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from home.models import StandardPage
-from tests.factories import StandardPageFactory
 from search.views import clean_query, highlight
+from tests.factories import StandardPageFactory
 
 
 @pytest.fixture
