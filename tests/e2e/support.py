@@ -16,6 +16,9 @@ PAGES = {
     "pl-standard": ("/o-kampanii/", "pl"),
     "en-standard": ("/en/about-the-campaign/", "en"),
     "pl-search": ("/search/?query=kampania", "pl"),
+    "pl-statement": ("/deklaracja-dostepnosci/", "pl"),
+    "en-statement": ("/en/accessibility-statement/", "en"),
+    "en-privacy": ("/en/privacy-policy/", "en"),
 }
 
 _AXE_RUN = """

@@ -6,20 +6,29 @@ nothing and an editor's changes to demo pages survive a re-run.
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from home.models import FooterSettings, HomePage, StandardPage
+from home.models import (
+    AccessibilityStatementPage,
+    FooterSettings,
+    HomePage,
+    PrivacySettings,
+    StandardPage,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -233,39 +242,222 @@ PAGES = [
             ],
         },
     },
-    {
-        "slug": "deklaracja-dostepnosci",
-        "in_menu": False,
-        "pl": {
-            "title": "Deklaracja dostępności",
-            "intro": "Mazowieckie Centrum Polityki Społecznej zobowiązuje się "
-            "zapewnić dostępność tej strony internetowej zgodnie z ustawą z dnia 4 "
-            "kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji "
-            "mobilnych podmiotów publicznych.",
-            "body": [
-                paragraph(
-                    "<p>Strona jest zgodna ze standardem WCAG 2.1 na poziomie AA. "
-                    "Dostępność sprawdzamy automatycznie przy każdej zmianie "
-                    "serwisu.</p>"
-                )
-            ],
-        },
-        "en": {
-            "slug": "accessibility-statement",
-            "title": "Accessibility statement",
-            "intro": "The Mazovian Centre for Social Policy is committed to making "
-            "this website accessible in accordance with the Polish Act of 4 April "
-            "2019 on the digital accessibility of public bodies' websites and "
-            "mobile applications.",
-            "body": [
-                paragraph(
-                    "<p>The site complies with WCAG 2.1 level AA. Accessibility is "
-                    "checked automatically on every change to the site.</p>"
-                )
-            ],
-        },
-    },
 ]
+
+RPO_URL = "https://bip.brpo.gov.pl/"
+
+# The accessibility statement: one page per language, not a StandardPage.
+STATEMENT = {
+    "slug": "deklaracja-dostepnosci",
+    "shared": {
+        "publication_date": date(2026, 6, 1),
+        "last_update_date": date(2026, 11, 16),
+        "compliance_status": "czesciowo-zgodna",
+        "preparation_date": date(2026, 6, 1),
+        "review_date": date(2026, 11, 20),
+        "assessment_method": "samoocena",
+    },
+    "pl": {
+        "title": "Deklaracja dostępności",
+        "entity_name": "Mazowieckie Centrum Polityki Społecznej",
+        "site_name": "Ekonomia społeczna na Mazowszu",
+        "contact_person": "Koordynator do spraw dostępności MCPS",
+        "non_compliant_content": (
+            "<ul><li>Część dokumentów PDF opublikowanych przed 2026 r. (regulaminy "
+            "wcześniejszych edycji konkursu) nie ma struktury nagłówków. Na żądanie "
+            "przekażemy je w wersji dostępnej; do 31 marca 2027 r. zastąpimy je "
+            "wersjami dostępnymi.</li><li>Niektóre filmy partnerów kampanii osadzone "
+            "z serwisu YouTube mają napisy generowane automatycznie, które mogą "
+            "zawierać błędy.</li></ul>"
+        ),
+        "exclusions": (
+            "<ul><li>Nagrania wideo opublikowane przed 23 września 2020 r. nie mają "
+            "napisów ani transkrypcji (art. 3 ust. 2 pkt 1 ustawy).</li></ul>"
+        ),
+        "feedback_note": (
+            "<p>Można też napisać na adres Mazowieckiego Centrum Polityki Społecznej, "
+            "ul. Grzybowska 80/82, 00-844 Warszawa, lub skorzystać z elektronicznej "
+            "skrzynki podawczej ePUAP: /mcps1/SkrytkaESP.</p>"
+        ),
+        "complaint_procedure": (
+            "<p>Każdy ma prawo do wystąpienia z żądaniem zapewnienia dostępności "
+            "cyfrowej strony internetowej lub jakiegoś jej elementu. Można także "
+            "zażądać udostępnienia informacji za pomocą alternatywnego sposobu "
+            "dostępu, na przykład przez odczytanie niedostępnego cyfrowo dokumentu "
+            "lub opisanie zawartości filmu bez audiodeskrypcji.</p>"
+            "<p>Żądanie powinno zawierać:</p><ul><li>dane osoby zgłaszającej "
+            "żądanie,</li><li>wskazanie, o którą stronę internetową lub element "
+            "strony chodzi,</li><li>sposób kontaktu,</li><li>jeśli osoba żądająca "
+            "zgłasza potrzebę otrzymania informacji za pomocą alternatywnego sposobu "
+            "dostępu — także określenie dogodnej dla niej formy.</li></ul>"
+            "<p>Podmiot publiczny zrealizuje żądanie niezwłocznie, nie później niż "
+            "w ciągu 7 dni od dnia jego wystąpienia. Jeżeli dotrzymanie tego terminu "
+            "nie jest możliwe, niezwłocznie poinformuje o tym osobę wnoszącą żądanie, "
+            "kiedy realizacja żądania będzie możliwa; termin ten nie może być dłuższy "
+            "niż 2 miesiące od dnia wystąpienia z żądaniem. Jeżeli zapewnienie "
+            "dostępności cyfrowej nie jest możliwe, podmiot publiczny zaproponuje "
+            "alternatywny sposób dostępu do informacji.</p>"
+            "<p>W przypadku, gdy podmiot publiczny odmówi realizacji żądania "
+            "zapewnienia dostępności lub alternatywnego sposobu dostępu do "
+            "informacji, osoba żądająca może złożyć skargę na takie działanie.</p>"
+            "<p>Po wyczerpaniu wskazanej wyżej procedury można także złożyć wniosek "
+            "do Rzecznika Praw Obywatelskich: "
+            f'<a href="{RPO_URL}">strona Rzecznika Praw Obywatelskich</a>.</p>'
+        ),
+        "architectural_accessibility": (
+            "<p>Siedziba Mazowieckiego Centrum Polityki Społecznej mieści się przy "
+            "ul. Grzybowskiej 80/82 w Warszawie. Do budynku prowadzi główne wejście "
+            "od ul. Grzybowskiej, bez schodów, z drzwiami otwieranymi automatycznie. "
+            "Przy wejściu znajduje się recepcja, gdzie można poprosić o pomoc.</p>"
+            "<ul><li>Wszystkie piętra są dostępne windą z komunikatami głosowymi i "
+            "przyciskami oznaczonymi alfabetem Braille'a; Wydział Ekonomii "
+            "Społecznej mieści się w pokoju 502 na V piętrze.</li><li>Na parterze "
+            "jest toaleta dostosowana do potrzeb osób poruszających się na wózku."
+            "</li><li>Przed budynkiem wyznaczono miejsce parkingowe dla osób z "
+            "niepełnosprawnościami.</li><li>Do budynku można wejść z psem asystującym "
+            "i psem przewodnikiem.</li><li>W recepcji dostępna jest przenośna pętla "
+            "indukcyjna.</li></ul>"
+        ),
+        "sign_language": (
+            "<p>Osoby doświadczające trudności w komunikowaniu się mogą skorzystać "
+            "z pomocy tłumacza polskiego języka migowego (PJM) na miejscu lub on-line. "
+            "Prosimy o zgłoszenie tej potrzeby co najmniej 3 dni robocze przed "
+            "wizytą, e-mailem lub telefonicznie.</p>"
+        ),
+        "mobile_apps": "",
+    },
+    "en": {
+        "slug": "accessibility-statement",
+        "title": "Accessibility statement",
+        "entity_name": "Mazovian Centre for Social Policy",
+        "site_name": "Social economy in Mazovia",
+        "contact_person": "MCPS accessibility coordinator",
+        "non_compliant_content": (
+            "<ul><li>Some PDF documents published before 2026 (the rules of earlier "
+            "editions of the competition) have no heading structure. We will send "
+            "an accessible version on request and replace them by 31 March "
+            "2027.</li><li>Some campaign partners' videos embedded from YouTube "
+            "have automatically generated captions, which may contain "
+            "errors.</li></ul>"
+        ),
+        "exclusions": (
+            "<ul><li>Video recordings published before 23 September 2020 have no "
+            "captions or transcripts (Article 3(2)(1) of the Act).</li></ul>"
+        ),
+        "feedback_note": (
+            "<p>You can also write to the Mazovian Centre for Social Policy, "
+            "ul. Grzybowska 80/82, 00-844 Warsaw, Poland, or use the ePUAP "
+            "electronic inbox /mcps1/SkrytkaESP.</p>"
+        ),
+        "complaint_procedure": (
+            "<p>Everyone has the right to request that a website, or any part of "
+            "it, be made digitally accessible. You may also ask for information to "
+            "be provided in an alternative way, for example by reading out a "
+            "document that is not accessible or describing the content of a video "
+            "without audio description.</p>"
+            "<p>The request should contain:</p><ul><li>the details of the person "
+            "making it,</li><li>which web page or element it concerns,</li><li>how "
+            "to contact the person,</li><li>if the person needs the information in "
+            "an alternative way, the form that suits them.</li></ul>"
+            "<p>We will deal with the request without delay and no later than "
+            "7 days after receiving it. If that is not possible, we will tell you "
+            "without delay when it will be done; this may not be later than "
+            "2 months after the request. If the content cannot be made accessible, "
+            "we will offer an alternative way to access the information.</p>"
+            "<p>If we refuse to make the content accessible or to provide an "
+            "alternative way of access, you may file a complaint about it.</p>"
+            "<p>Once this procedure is exhausted, you may also apply to the "
+            "Commissioner for Human Rights (Rzecznik Praw Obywatelskich): "
+            f'<a href="{RPO_URL}">website of the Commissioner for Human '
+            "Rights</a>.</p>"
+        ),
+        "architectural_accessibility": (
+            "<p>The Mazovian Centre for Social Policy is at ul. Grzybowska 80/82 in "
+            "Warsaw. The main entrance from ul. Grzybowska has no steps and "
+            "automatic doors. You can ask for help at the reception desk by the "
+            "entrance.</p>"
+            "<ul><li>Every floor can be reached by a lift with voice announcements "
+            "and Braille buttons; the Social Economy Department is in room 502 on "
+            "the 5th floor.</li><li>There is a toilet for wheelchair users on the "
+            "ground floor.</li><li>There is a parking space for disabled people in "
+            "front of the building.</li><li>Assistance dogs and guide dogs are "
+            "welcome.</li><li>A portable induction loop is available at the "
+            "reception desk.</li></ul>"
+        ),
+        "sign_language": (
+            "<p>People with communication difficulties can use a Polish Sign "
+            "Language (PJM) interpreter on site or online. Please let us know at "
+            "least 3 working days before your visit, by e-mail or phone.</p>"
+        ),
+        "mobile_apps": "",
+    },
+}
+
+
+def rodo_clause_pl(org):
+    """Art. 13 RODO clause for the site and the competition form, in Polish."""
+    return (
+        f"<p>Administratorem Pani/Pana danych osobowych jest {org['name']} "
+        f"(MCPS), {org['address']}, tel. {org['phone']}, e-mail: "
+        f'<a href="mailto:{org["email"]}">{org["email"]}</a>.</p>'
+        "<p>Z inspektorem ochrony danych można się skontaktować pod adresem "
+        f'<a href="mailto:{org["iod_email"]}">{org["iod_email"]}</a> '
+        "we wszystkich sprawach dotyczących przetwarzania danych osobowych.</p>"
+        "<ol><li>Dane przetwarzamy w celu przeprowadzenia konkursu „Mazowiecka "
+        "Marka Ekonomii Społecznej”, kontaktu w sprawie zgłoszenia oraz "
+        "promocji laureatów (art. 6 ust. 1 lit. e RODO, w związku z zadaniami "
+        "samorządu województwa w zakresie pomocy społecznej i ekonomii "
+        "społecznej), a wizerunek — na podstawie zgody (art. 6 ust. 1 lit. a "
+        "RODO).</li>"
+        "<li>Dane mogą otrzymać wyłącznie podmioty uprawnione na podstawie "
+        "przepisów prawa oraz podmioty, które na zlecenie MCPS świadczą usługi "
+        "informatyczne i pocztowe.</li>"
+        "<li>Dane przechowujemy przez okres wynikający z przepisów o "
+        "archiwizacji, a dane przetwarzane na podstawie zgody — do jej "
+        "wycofania.</li>"
+        "<li>Ma Pani/Pan prawo dostępu do swoich danych, ich sprostowania, "
+        "ograniczenia przetwarzania, wniesienia sprzeciwu, a w zakresie danych "
+        "przetwarzanych na podstawie zgody — do jej wycofania w dowolnym "
+        "momencie, bez wpływu na zgodność z prawem przetwarzania sprzed "
+        "wycofania.</li>"
+        "<li>Ma Pani/Pan prawo wnieść skargę do Prezesa Urzędu Ochrony Danych "
+        "Osobowych, ul. Stawki 2, 00-193 Warszawa.</li>"
+        "<li>Podanie danych jest dobrowolne, ale niezbędne do udziału w "
+        "konkursie. Dane nie będą przetwarzane w sposób zautomatyzowany, w tym "
+        "w formie profilowania, ani przekazywane do państw trzecich.</li></ol>"
+    )
+
+
+def rodo_clause_en(org):
+    """The same clause in English (the Polish text is the binding one)."""
+    return (
+        "<p>The controller of your personal data is the Mazovian Centre for "
+        f"Social Policy ({org['name']}, MCPS), {org['address']}, Poland, "
+        f"phone +48 {org['phone']}, e-mail: "
+        f'<a href="mailto:{org["email"]}">{org["email"]}</a>.</p>'
+        "<p>You can contact our data protection officer at "
+        f'<a href="mailto:{org["iod_email"]}">{org["iod_email"]}</a> about '
+        "anything concerning the processing of your personal data.</p>"
+        "<ol><li>We process your data to run the “Mazovian Social Economy "
+        "Brand” competition, to contact you about your entry and to promote "
+        "the laureates (Article 6(1)(e) GDPR, in connection with the regional "
+        "government's tasks in social assistance and the social economy), and "
+        "your image on the basis of your consent (Article 6(1)(a) GDPR).</li>"
+        "<li>Your data may be disclosed only to bodies entitled to it by law "
+        "and to companies providing IT and postal services to MCPS.</li>"
+        "<li>We keep your data for the period required by the archiving rules; "
+        "data processed on the basis of consent until you withdraw it.</li>"
+        "<li>You have the right to access and rectify your data, to restrict "
+        "its processing, to object, and to withdraw your consent at any time "
+        "without affecting the lawfulness of processing before the "
+        "withdrawal.</li>"
+        "<li>You have the right to lodge a complaint with the President of the "
+        "Personal Data Protection Office (Prezes Urzędu Ochrony Danych "
+        "Osobowych), ul. Stawki 2, 00-193 Warsaw.</li>"
+        "<li>Providing your data is voluntary but necessary to take part in the "
+        "competition. Your data will not be used for automated decision-making, "
+        "including profiling, or transferred to third countries.</li></ol>"
+    )
 
 
 class Command(BaseCommand):
@@ -294,6 +486,9 @@ class Command(BaseCommand):
                 page = self.seed_page(home_pl, spec)
                 self.seed_translation(page, en, spec["en"])
                 pages[spec["slug"]] = page
+            statement = self.seed_statement(home_pl)
+            self.seed_translation(statement, en, STATEMENT["en"])
+            pages[STATEMENT["slug"]] = statement
             # Children were added through other instances: reload before saving,
             # or the stale tree counters (numchild) would be written back.
             home_pl = HomePage.objects.get(pk=home_pl.pk)
@@ -305,6 +500,7 @@ class Command(BaseCommand):
                 home_en.hero_cta_page = pages["o-kampanii"].get_translation(en)
                 home_en.save_revision().publish()
             self.seed_footer(home_pl, pages)
+            self.seed_privacy_clause()
             self.seed_accounts()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -344,6 +540,35 @@ class Command(BaseCommand):
             page.save_revision().publish()
         return page
 
+    def seed_statement(self, parent):
+        """The accessibility statement, unless a page (of any type) has its slug.
+
+        Sites seeded before it existed keep their StandardPage of that slug.
+        """
+        page = parent.get_children().filter(slug=STATEMENT["slug"]).first()
+        if page is None:
+            org = self.org_data()
+            page = AccessibilityStatementPage(
+                slug=STATEMENT["slug"],
+                site_url=self.site_url(),
+                contact_email=org["email"],
+                contact_phone=org["phone"],
+                **STATEMENT["shared"],
+                **STATEMENT["pl"],
+            )
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        return page.specific
+
+    def site_url(self):
+        """The demo's own address, if it is a valid URL (not e.g. http://testserver)."""
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
+        try:
+            URLValidator()(url)
+        except ValidationError:
+            return "http://localhost:8000/"
+        return url
+
     def seed_translation(self, source, locale, content):
         translation = source.get_translation_or_none(locale)
         if translation is None:
@@ -380,7 +605,7 @@ class Command(BaseCommand):
         footer = FooterSettings.for_site(site)
         if footer.address:
             return
-        org = json.loads((DATA_DIR / "mcps_org.json").read_text(encoding="utf-8"))
+        org = self.org_data()
         footer.organisation_name = org["name"]
         footer.address = org["address"].replace(", ", "\n", 1)
         footer.phone = org["phone"]
@@ -402,6 +627,19 @@ class Command(BaseCommand):
         )
         footer.privacy_page = Page.objects.get(pk=pages["polityka-prywatnosci"].pk)
         footer.save()
+
+    def org_data(self):
+        return json.loads((DATA_DIR / "mcps_org.json").read_text(encoding="utf-8"))
+
+    def seed_privacy_clause(self):
+        site = Site.objects.get(is_default_site=True)
+        privacy = PrivacySettings.for_site(site)
+        if privacy.clause_pl:
+            return
+        org = self.org_data()
+        privacy.clause_pl = rodo_clause_pl(org)
+        privacy.clause_en = rodo_clause_en(org)
+        privacy.save()
 
     def seed_accounts(self):
         User = get_user_model()

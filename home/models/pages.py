@@ -1,15 +1,13 @@
-"""Content pages of the campaign site and the site-wide footer settings."""
+"""Content pages: the home page of each language and ordinary pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from ..blocks import BaseStreamBlock
 
 
 class HomePage(Page):
@@ -110,76 +108,3 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("strona zwykła")
         verbose_name_plural = _("strony zwykłe")
-
-
-class SocialLinkBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Serwis"), max_length=40)
-    url = blocks.URLBlock(label=_("Adres"))
-
-    class Meta:
-        icon = "link"
-        label = _("Profil w mediach społecznościowych")
-
-
-@register_setting(icon="site")
-class FooterSettings(BaseSiteSetting):
-    """Organiser's contact and links shown in the footer of every page."""
-
-    organisation_name = models.CharField(
-        _("nazwa organizatora"),
-        max_length=200,
-        default="Mazowieckie Centrum Polityki Społecznej",
-    )
-    address = models.TextField(_("adres"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    contact_note = RichTextField(
-        _("dodatkowe informacje"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Np. godziny pracy, numer pokoju, adres skrzynki ePUAP."),
-    )
-    social_links = StreamField(
-        [("link", SocialLinkBlock())],
-        verbose_name=_("media społecznościowe"),
-        blank=True,
-    )
-    accessibility_statement = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("deklaracja dostępności"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Strona deklaracji dostępności; w wersji angielskiej serwisu "
-            "pokażemy jej tłumaczenie."
-        ),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("polityka prywatności"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("organisation_name"),
-                FieldPanel("address"),
-                FieldPanel("phone"),
-                FieldPanel("email"),
-                FieldPanel("contact_note"),
-            ],
-            heading=_("Kontakt"),
-        ),
-        FieldPanel("social_links"),
-        FieldPanel("accessibility_statement"),
-        FieldPanel("privacy_page"),
-    ]
-
-    class Meta:
-        verbose_name = _("stopka serwisu")

@@ -1,0 +1,14 @@
+"""Models of the home app, one module per concept; import them from here."""
+
+from .accessibility import AccessibilityStatementPage
+from .pages import HomePage, StandardPage
+from .site_settings import FooterSettings, PrivacySettings, SocialLinkBlock
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "FooterSettings",
+    "HomePage",
+    "PrivacySettings",
+    "SocialLinkBlock",
+    "StandardPage",
+]
