@@ -1,9 +1,19 @@
 """Shared fixtures: a small bilingual page tree built through Wagtail's own APIs."""
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: the database is rolled back between
+    tests, but a cache (Redis in CI) is not, and Wagtail caches site root paths."""
+    for cache in caches.all():
+        cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """The test suite: fast hashing, mails in memory, tasks run at once."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
@@ -19,3 +21,8 @@ if not env("AWS_PRIVATE_STORAGE_BUCKET_NAME") and not env("AWS_STORAGE_BUCKET_NA
     STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
 # WhiteNoise warns about a missing STATIC_ROOT on every request otherwise.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Parallel workers share one Redis database in CI: keep their keys apart.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+for _alias, _cache in CACHES.items():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"test-{_worker}:{_alias}"
