@@ -183,3 +183,6 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("stopka serwisu")
+
+
+from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag  # noqa: E402,F401

@@ -16,6 +16,9 @@ PAGES = {
     "pl-standard": ("/o-kampanii/", "pl"),
     "en-standard": ("/en/about-the-campaign/", "en"),
     "pl-search": ("/search/?query=kampania", "pl"),
+    "pl-news-index": ("/aktualnosci/", "pl"),
+    "en-news-index": ("/en/news/", "en"),
+    "pl-news": ("/aktualnosci/trzecie-spotkanie-forum-rzecznikow/", "pl"),
 }
 
 _AXE_RUN = """
