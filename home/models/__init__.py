@@ -1,6 +1,7 @@
 """Models of the home app, one module per concept; import them from here."""
 
 from .accessibility import AccessibilityStatementPage
+from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 from .pages import HomePage, StandardPage
 from .site_settings import FooterSettings, PrivacySettings, SocialLinkBlock
 
@@ -8,6 +9,10 @@ __all__ = [
     "AccessibilityStatementPage",
     "FooterSettings",
     "HomePage",
+    "NewsCategory",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
     "PrivacySettings",
     "SocialLinkBlock",
     "StandardPage",

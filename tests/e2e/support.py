@@ -19,6 +19,9 @@ PAGES = {
     "pl-statement": ("/deklaracja-dostepnosci/", "pl"),
     "en-statement": ("/en/accessibility-statement/", "en"),
     "en-privacy": ("/en/privacy-policy/", "en"),
+    "pl-news-index": ("/aktualnosci/", "pl"),
+    "en-news-index": ("/en/news/", "en"),
+    "pl-news": ("/aktualnosci/trzecie-spotkanie-forum-rzecznikow/", "pl"),
 }
 
 _AXE_RUN = """

@@ -26,9 +26,14 @@ from home.models import (
     AccessibilityStatementPage,
     FooterSettings,
     HomePage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
     PrivacySettings,
     StandardPage,
 )
+
+from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -502,6 +507,7 @@ class Command(BaseCommand):
             self.seed_footer(home_pl, pages)
             self.seed_privacy_clause()
             self.seed_accounts()
+            self.seed_news(pl, en)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     # Pages -----------------------------------------------------------------
@@ -664,3 +670,42 @@ class Command(BaseCommand):
             if not profile.preferred_language:
                 profile.preferred_language = "pl"
                 profile.save()
+
+    # News -------------------------------------------------------------------
+
+    def seed_news(self, pl, en):
+        """The news index in both languages, categories and the demo news."""
+        # Reload: earlier steps added children through other instances.
+        home = HomePage.objects.get(locale=pl, depth=2)
+        index = home.get_children().filter(slug=NEWS_INDEX["slug"]).first()
+        if index is None:
+            index = NewsIndexPage(
+                slug=NEWS_INDEX["slug"], show_in_menus=True, **NEWS_INDEX["pl"]
+            )
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        self.seed_translation(index, en, NEWS_INDEX["en"])
+        categories = {}
+        for slug, (name, slug_en, name_en) in NEWS_CATEGORIES.items():
+            category, _ = NewsCategory.objects.get_or_create(
+                slug=slug, locale=pl, defaults={"name": name}
+            )
+            translation = category.get_translation_or_none(en)
+            if translation is None:
+                translation = category.copy_for_translation(en)
+                translation.name, translation.slug = name_en, slug_en
+                translation.save()
+            categories[slug] = (category, translation)
+        for spec in NEWS:
+            category, category_en = categories[spec["category"]]
+            index = NewsIndexPage.objects.get(pk=index.pk)
+            news = index.get_children().filter(slug=spec["slug"]).specific().first()
+            if news is None:
+                news = NewsPage(slug=spec["slug"], category=category, **spec["pl"])
+                if spec.get("image"):
+                    news.lead_image = self.demo_image()
+                news.tags.add(*spec["tags"])
+                index.add_child(instance=news)
+                news.save_revision().publish()
+            if "en" in spec:
+                self.seed_translation(news, en, {**spec["en"], "category": category_en})
