@@ -77,9 +77,27 @@ class HomePage(Page):
         verbose_name = _("strona główna")
         verbose_name_plural = _("strony główne")
 
-    @property
-    def menu_pages(self):
-        return self.get_children().live().in_menu().specific()
+    def hero_cta_target(self):
+        """The button's page in this home's language (else as chosen), one query."""
+        if not self.hero_cta_page_id:
+            return None
+        same_key = Page.objects.filter(pk=self.hero_cta_page_id).values(
+            "translation_key"
+        )
+        candidates = list(Page.objects.filter(translation_key__in=same_key).live())
+        for wanted in (
+            lambda p: p.locale_id == self.locale_id,
+            lambda p: p.pk == self.hero_cta_page_id,
+        ):
+            match = next((p for p in candidates if wanted(p)), None)
+            if match is not None:
+                return match
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hero_cta_target"] = self.hero_cta_target()
+        return context
 
 
 class StandardPage(Page):

@@ -1,44 +1,51 @@
-"""Navigation helpers for base.html: main menu and language switcher."""
+"""Navigation helpers for base.html: main menu, language switcher, footer cache key.
+
+Menu and language homes come from `home.navigation` (cached per site and language,
+invalidated on publish); only the current page's translations cost a query.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from home import navigation
 
 register = template.Library()
 
 
-def _locale_homes(request):
-    """Live home pages of the site keyed by language code (one query)."""
-    site = Site.find_for_request(request)
+def _site(request):
+    if request is None:
+        return None
+    site = getattr(request, "_wagtail_site", None)
     if site is None:
-        return {}
-    homes = (
-        Page.objects.filter(translation_key=site.root_page.translation_key)
-        .live()
-        .select_related("locale")
-    )
-    return {home.locale.language_code: home for home in homes}
+        site = request._wagtail_site = Site.find_for_request(request)
+    return site
+
+
+def _homes(request):
+    return navigation.locale_homes(_site(request), request)
 
 
 @register.simple_tag(takes_context=True)
 def current_home(context):
-    request = context.get("request")
-    if request is None:
-        return None
-    cache = getattr(request, "_locale_homes", None)
-    if cache is None:
-        cache = request._locale_homes = _locale_homes(request)
-    return cache.get(translation.get_language()) or cache.get(settings.LANGUAGE_CODE)
+    """{"pk", "url", ...} of the active language's home (Polish as the fallback)."""
+    homes = _homes(context.get("request"))
+    return homes.get(translation.get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    home = current_home(context)
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu())
+    request = context.get("request")
+    return navigation.menu_items(_site(request), translation.get_language(), request)
+
+
+@register.simple_tag(takes_context=True)
+def navigation_cache_key(context):
+    """Vary-on value for `{% wagtailcache %}` of site-wide fragments (the footer)."""
+    site = _site(context.get("request"))
+    return f"{navigation.generation()}:{site.pk if site else 0}"
 
 
 @register.simple_tag(takes_context=True)
@@ -49,55 +56,51 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
+    is_page = isinstance(page, Page) and page.pk is not None
     current = translation.get_language()
-    if request is not None and getattr(request, "_locale_homes", None) is None:
-        request._locale_homes = _locale_homes(request)
-    homes = getattr(request, "_locale_homes", {}) if request else {}
+    homes = _homes(request)
     translations = {}
-    if isinstance(page, Page) and page.pk:
+    if is_page:
         for other in (
             Page.objects.filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
             .live()
             .public()
             .select_related("locale")
         ):
-            translations[other.locale.language_code] = other
+            translations[other.locale.language_code] = other.get_url(request)
+        translations[current] = page.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        exact = target is not None
-        if target is None and isinstance(page, Page) and page.pk:
-            target = homes.get(code)
-        if target is not None:
-            with translation.override(code):
-                url = target.get_url(request)
-        elif request is not None:
-            url = translate_url(request.get_full_path(), code)
-        else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        url = translations.get(code)
+        exact = url is not None
+        if url is None and is_page and code in homes:
+            url = homes[code]["url"]
+        if url is None:
+            if request is not None:
+                url = translate_url(request.get_full_path(), code)
+            else:
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
                 "is_current": code == current,
-                "is_translation": exact or not isinstance(page, Page),
+                "is_translation": exact or not is_page,
             }
         )
     return links
 
 
 @register.simple_tag(takes_context=True)
+def is_privacy_page(context, page):
+    """Is `page` (in any language) the privacy page named in the footer settings?"""
+    keys = navigation.footer_page_keys(_site(context.get("request")))
+    return bool(keys.get("privacy")) and keys["privacy"] == page.translation_key
+
+
+@register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
-
-
-@register.filter
-def locale_of(page):
-    return page.locale.language_code if isinstance(page, Page) else None
-
-
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()

@@ -17,10 +17,11 @@ from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from tests.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-# The shared layout (site, routing, menu, language links, footer) costs 14 queries
-# on a StandardPage; the news views add a fixed number on top of it.
-INDEX_QUERY_BUDGET = 21
-NEWS_PAGE_QUERY_BUDGET = 22
+# Measured (menu and footer cached): index 17, news page <= 17, the same at 5 and 50
+# items. Issue 3's target is 12: Wagtail's routing and view-restriction checks cost 7
+# before any news query, so the rest must come from fewer `.public()` look-ups.
+INDEX_QUERY_BUDGET = 17
+NEWS_PAGE_QUERY_BUDGET = 17
 
 
 class TestNewsTree(WagtailPageTestCase):

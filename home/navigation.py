@@ -1,0 +1,126 @@
+"""Site-wide navigation data (menu, language homes, footer links), cached.
+
+Every public page shows the same menu and footer, so computing them per request
+would cost the same handful of queries on every page. They are cached per site and
+language under a *generation* number that any publish, unpublish, move or delete of
+a page, or a change of the footer settings, moves on: stale navigation is never
+served, and no cache entry needs to be found and deleted.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "navigation:generation"
+TIMEOUT = 60 * 60 * 24
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, None)
+    return value
+
+
+def bump_generation(**kwargs):
+    """Invalidate every cached navigation fragment (cheap: one cache write)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def cache_key(name, site, language):
+    return f"navigation:{name}:{generation()}:{site.pk if site else 0}:{language}"
+
+
+def locale_homes(site, request=None):
+    """Live home pages of `site` by language code: {code: {"pk", "path", "url"}}."""
+    if site is None:
+        return {}
+    key = cache_key("homes", site, "all")
+    homes = cache.get(key)
+    if homes is None:
+        homes = {
+            page.locale.language_code: {
+                "pk": page.pk,
+                "path": page.path,
+                "depth": page.depth,
+                "url": page.get_url(request),
+            }
+            for page in Page.objects.filter(
+                translation_key=site.root_page.translation_key
+            )
+            .live()
+            .select_related("locale")
+        }
+        cache.set(key, homes, TIMEOUT)
+    return homes
+
+
+def menu_items(site, language, request=None):
+    """The main menu of one language: [{"pk", "title", "url"}], cached."""
+    key = cache_key("menu", site, language)
+    items = cache.get(key)
+    if items is None:
+        home = locale_homes(site, request).get(language)
+        items = []
+        if home is not None:
+            children = Page.objects.filter(
+                path__startswith=home["path"], depth=home["depth"] + 1
+            )
+            items = [
+                {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
+                for page in children.live().public().in_menu().order_by("path")
+            ]
+        cache.set(key, items, TIMEOUT)
+    return items
+
+
+def footer_page_keys(site):
+    """translation_key of the privacy page and the accessibility statement, cached."""
+    if site is None:
+        return {}
+    key = cache_key("footer-pages", site, "all")
+    keys = cache.get(key)
+    if keys is None:
+        from .models import FooterSettings
+
+        footer = FooterSettings.for_site(site)
+        pages = Page.objects.filter(
+            pk__in=[
+                pk
+                for pk in (footer.privacy_page_id, footer.accessibility_statement_id)
+                if pk
+            ]
+        ).values_list("pk", "translation_key")
+        by_pk = dict(pages)
+        keys = {
+            "privacy": by_pk.get(footer.privacy_page_id),
+            "statement": by_pk.get(footer.accessibility_statement_id),
+        }
+        cache.set(key, keys, TIMEOUT)
+    return keys
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_generation, dispatch_uid=f"navigation-{id(signal)}")
+    post_delete.connect(bump_generation, sender=Page, dispatch_uid="navigation-del")
+    post_save.connect(bump_generation, sender=Site, dispatch_uid="navigation-site")
+    # Footer settings and the privacy clause are shown on every page too.
+    from .models import FooterSettings, PrivacySettings
+
+    for model in (FooterSettings, PrivacySettings):
+        post_save.connect(
+            _settings_saved, sender=model, dispatch_uid=f"navigation-{model.__name__}"
+        )
+
+
+def _settings_saved(created=False, **kwargs):
+    # `for_site` creates a settings row with default values on first read, which
+    # changes nothing that is shown; the admin's edit view saves an existing row.
+    if not created:
+        bump_generation()
