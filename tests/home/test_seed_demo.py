@@ -6,7 +6,15 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, PageLogEntry, Revision
 
-EXPECTED_USERS = {"admin", "redaktor", "sekretariat", "juror1", "juror2", "juror3"}
+EXPECTED_USERS = {
+    "admin",
+    "redaktor",
+    "moderator",
+    "sekretariat",
+    "juror1",
+    "juror2",
+    "juror3",
+}
 
 
 def snapshot():

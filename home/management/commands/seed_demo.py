@@ -41,6 +41,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEMO_ACCOUNTS = {
     "admin": ([], True, "Administrator", "Serwisu"),
     "redaktor": (["Redaktorzy"], False, "Ewa", "Redaktorska"),
+    "moderator": (["Moderatorzy"], False, "Tomasz", "Moderator"),
     "sekretariat": (["Sekretariat konkursu"], False, "Marta", "Sekretarz"),
     "juror1": (["Jury"], False, "Jan", "Przewodniczący"),
     "juror2": (["Jury"], False, "Katarzyna", "Jurorka"),
