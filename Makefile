@@ -33,7 +33,7 @@ node_modules/.installed: package.json package-lock.json
 demo: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.dev $(PY) manage.py seed_demo
-	@echo "Demo accounts: admin, redaktor, sekretariat, juror1, juror2, juror3 (password: $${DEMO_PASSWORD:-demo-mazowsze})"
+	@echo "Demo accounts: admin, redaktor, moderator, sekretariat, juror1, juror2, juror3 (password: $${DEMO_PASSWORD:-demo-mazowsze})"
 	DJANGO_SETTINGS_MODULE=campaign_site.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, browser journeys included where Chromium is installed

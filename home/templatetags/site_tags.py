@@ -104,3 +104,27 @@ def is_privacy_page(context, page):
 def absolute_url(context, url):
     request = context.get("request")
     return request.build_absolute_uri(url) if request else url
+
+
+# Fields that describe a page when its editor left "search description" empty, and
+# the images that represent it when shared, in order of preference.
+_DESCRIPTION_FIELDS = ("search_description", "intro", "lead", "hero_text")
+_IMAGE_FIELDS = ("lead_image", "hero_image")
+
+
+@register.simple_tag
+def page_description(page):
+    for field in _DESCRIPTION_FIELDS:
+        value = getattr(page, field, "")
+        if value:
+            return str(value)
+    return ""
+
+
+@register.simple_tag
+def social_image(page):
+    for field in _IMAGE_FIELDS:
+        image = getattr(page, field, None)
+        if image is not None:
+            return image
+    return None
