@@ -1,33 +1,30 @@
 """Events ("Wydarzenia"): the event index with its iCalendar feed, event pages.
 
 Start and end are aware datetimes (stored in UTC, shown in Europe/Warsaw); the
-iCalendar output writes them in UTC, so no VTIMEZONE is needed and daylight
-saving time is handled by the database value, not by the calendar client.
+calendar files are built by ``home.ical``.
 """
 
 import datetime
 
-import icalendar
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.ical import ical_calendar, ical_response
 
 EVENTS_PER_PAGE = 10
 # The iCalendar feed carries every upcoming event and those that ended recently,
 # so a subscriber still sees last week's meeting; the cap keeps it small.
 FEED_PAST_DAYS = 90
 FEED_MAX_EVENTS = 200
-ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 class EventType(models.TextChoices):
@@ -71,56 +68,6 @@ def event_validation_errors(event):
             "Podaj link do zapisów albo usuń termin zapisów."
         )
     return errors
-
-
-def _utc(value):
-    return value.astimezone(datetime.UTC)
-
-
-def _calendar_host(request):
-    """The site's own host name, so an event's UID does not depend on the alias
-    a visitor happened to use."""
-    site = Site.find_for_request(request)
-    if site is not None and site.hostname not in ("", "localhost", "*"):
-        return site.hostname
-    return request.get_host().split(":")[0]
-
-
-def ical_event(event, request):
-    """One VEVENT for ``event``: stable UID, UTC times, summary, lead, place."""
-    url = request.build_absolute_uri(event.get_url(request))
-    vevent = icalendar.Event()
-    vevent.add("uid", f"{event.translation_key}@{_calendar_host(request)}")
-    vevent.add("dtstamp", _utc(event.last_published_at or timezone.now()))
-    vevent.add("dtstart", _utc(event.start))
-    vevent.add("dtend", _utc(event.end))
-    vevent.add("summary", event.title)
-    vevent.add("description", event.lead)
-    vevent.add("url", url)
-    vevent.add("location", event.location_text)
-    vevent.add("categories", [str(event.get_event_type_display())])
-    return vevent
-
-
-def ical_calendar(name, events, request):
-    """A VCALENDAR with one VEVENT per event, in the current language."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//MCPS//Ekonomia spoleczna na Mazowszu//PL")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
-    for event in events:
-        calendar.add_component(ical_event(event, request))
-    return calendar
-
-
-def ical_response(calendar, filename=None):
-    response = HttpResponse(calendar.to_ical(), content_type=ICAL_CONTENT_TYPE)
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class EventIndexPage(RoutablePageMixin, Page):
