@@ -1,9 +1,19 @@
 """Factories for the page types (wagtail-factories builds pages in the tree)."""
 
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 
-from home.models import NewsCategory, NewsIndexPage, NewsPage, StandardPage
+from home.models import (
+    EventIndexPage,
+    EventPage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -42,3 +52,33 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Wydarzenia"
+    slug = "wydarzenia"
+    intro = "Jarmarki, szkolenia i spotkania."
+    live = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An on-site training starting in a week, two hours long."""
+
+    title = factory.Sequence(lambda n: f"Wydarzenie {n}")
+    slug = factory.Sequence(lambda n: f"wydarzenie-{n}")
+    lead = factory.Sequence(lambda n: f"Opis wydarzenia {n}.")
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    event_type = "szkolenie"
+    mode = "stacjonarnie"
+    venue_name = "MCPS, sala 501"
+    venue_address = "ul. Grzybowska 80/82, 00-844 Warszawa"
+    live = True
+
+    class Meta:
+        model = EventPage

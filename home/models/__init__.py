@@ -1,12 +1,17 @@
 """Models of the home app, one module per concept; import them from here."""
 
 from .accessibility import AccessibilityStatementPage
+from .events import EventIndexPage, EventMode, EventPage, EventType
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 from .pages import HomePage, StandardPage
 from .site_settings import FooterSettings, PrivacySettings, SocialLinkBlock
 
 __all__ = [
     "AccessibilityStatementPage",
+    "EventIndexPage",
+    "EventMode",
+    "EventPage",
+    "EventType",
     "FooterSettings",
     "HomePage",
     "NewsCategory",

@@ -22,6 +22,9 @@ PAGES = {
     "pl-news-index": ("/aktualnosci/", "pl"),
     "en-news-index": ("/en/news/", "en"),
     "pl-news": ("/aktualnosci/trzecie-spotkanie-forum-rzecznikow/", "pl"),
+    "pl-event-index": ("/wydarzenia/", "pl"),
+    "en-event-index": ("/en/events/", "en"),
+    "pl-event": ("/wydarzenia/gala-mazowieckiej-marki-ekonomii-spolecznej/", "pl"),
 }
 
 _AXE_RUN = """

@@ -24,6 +24,8 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import (
     AccessibilityStatementPage,
+    EventIndexPage,
+    EventPage,
     FooterSettings,
     HomePage,
     NewsCategory,
@@ -33,6 +35,7 @@ from home.models import (
     StandardPage,
 )
 
+from ._demo_events import EVENT_INDEX, EVENTS, event_times
 from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -509,6 +512,7 @@ class Command(BaseCommand):
             self.seed_privacy_clause()
             self.seed_accounts()
             self.seed_news(pl, en)
+            self.seed_events(pl, en)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     # Pages -----------------------------------------------------------------
@@ -710,3 +714,49 @@ class Command(BaseCommand):
                 news.save_revision().publish()
             if "en" in spec:
                 self.seed_translation(news, en, {**spec["en"], "category": category_en})
+
+    # Events -----------------------------------------------------------------
+
+    def seed_events(self, pl, en):
+        """The events index in both languages and events of every type.
+
+        Dates are computed when an event is first created and never moved, so a
+        re-run leaves existing events (and an editor's changes) alone.
+        """
+        home = HomePage.objects.get(locale=pl, depth=2)
+        index = home.get_children().filter(slug=EVENT_INDEX["slug"]).first()
+        if index is None:
+            index = EventIndexPage(
+                slug=EVENT_INDEX["slug"], show_in_menus=True, **EVENT_INDEX["pl"]
+            )
+            home.add_child(instance=index)
+            index.save_revision().publish()
+        self.seed_translation(index, en, EVENT_INDEX["en"])
+        place_fields = (
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "registration_url",
+        )
+        for spec in EVENTS:
+            # Reload: the previous event was added through another instance.
+            index = EventIndexPage.objects.get(pk=index.pk)
+            event = index.get_children().filter(slug=spec["slug"]).specific().first()
+            if event is None:
+                start, end, deadline = event_times(spec)
+                event = EventPage(
+                    slug=spec["slug"],
+                    event_type=spec["type"],
+                    mode=spec["mode"],
+                    start=start,
+                    end=end,
+                    registration_deadline=deadline,
+                    **{field: spec[field] for field in place_fields if field in spec},
+                    **spec["pl"],
+                )
+                if spec.get("image"):
+                    event.lead_image = self.demo_image()
+                index.add_child(instance=event)
+                event.save_revision().publish()
+            if "en" in spec:
+                self.seed_translation(event, en, spec["en"])
