@@ -3,7 +3,14 @@
 import factory
 import wagtail_factories
 
-from home.models import NewsCategory, NewsIndexPage, NewsPage, StandardPage
+from home.models import (
+    Advocate,
+    AdvocatesDirectoryPage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -42,3 +49,25 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class AdvocateFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Rzecznik {n:03d}")
+    role = "pracownik socjalny GOPS"
+    institution = factory.Sequence(lambda n: f"Gminny Ośrodek Pomocy Społecznej {n}")
+    gmina_code = "1408011"  # Legionowo
+    email = factory.Sequence(lambda n: f"rzecznik{n}@gops.example.org")
+    phone = "22 100 10 01"
+
+    class Meta:
+        model = Advocate
+
+
+class AdvocatesDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Rzecznicy ekonomii społecznej"
+    slug = "rzecznicy"
+    intro = "Znajdź rzecznika w swojej gminie."
+    live = True
+
+    class Meta:
+        model = AdvocatesDirectoryPage

@@ -22,6 +22,9 @@ PAGES = {
     "pl-news-index": ("/aktualnosci/", "pl"),
     "en-news-index": ("/en/news/", "en"),
     "pl-news": ("/aktualnosci/trzecie-spotkanie-forum-rzecznikow/", "pl"),
+    "pl-advocates": ("/rzecznicy/", "pl"),
+    "pl-advocates-filtered": ("/rzecznicy/?powiat=1408", "pl"),
+    "en-advocates": ("/en/advocates/", "en"),
 }
 
 _AXE_RUN = """
