@@ -7,6 +7,8 @@ import wagtail_factories
 from django.utils import timezone
 
 from home.models import (
+    Advocate,
+    AdvocatesDirectoryPage,
     EventIndexPage,
     EventPage,
     NewsCategory,
@@ -82,3 +84,25 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class AdvocateFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Rzecznik {n:03d}")
+    role = "pracownik socjalny GOPS"
+    institution = factory.Sequence(lambda n: f"Gminny Ośrodek Pomocy Społecznej {n}")
+    gmina_code = "1408011"  # Legionowo
+    email = factory.Sequence(lambda n: f"rzecznik{n}@gops.example.org")
+    phone = "22 100 10 01"
+
+    class Meta:
+        model = Advocate
+
+
+class AdvocatesDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Rzecznicy ekonomii społecznej"
+    slug = "rzecznicy"
+    intro = "Znajdź rzecznika w swojej gminie."
+    live = True
+
+    class Meta:
+        model = AdvocatesDirectoryPage

@@ -1,6 +1,7 @@
 """Models of the home app, one module per concept; import them from here."""
 
 from .accessibility import AccessibilityStatementPage
+from .advocates import Advocate, AdvocatesDirectoryPage
 from .events import EventIndexPage, EventMode, EventPage, EventType
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 from .pages import HomePage, StandardPage
@@ -12,6 +13,8 @@ __all__ = [
     "EventMode",
     "EventPage",
     "EventType",
+    "Advocate",
+    "AdvocatesDirectoryPage",
     "FooterSettings",
     "HomePage",
     "NewsCategory",

@@ -25,6 +25,9 @@ PAGES = {
     "pl-event-index": ("/wydarzenia/", "pl"),
     "en-event-index": ("/en/events/", "en"),
     "pl-event": ("/wydarzenia/gala-mazowieckiej-marki-ekonomii-spolecznej/", "pl"),
+    "pl-advocates": ("/rzecznicy/", "pl"),
+    "pl-advocates-filtered": ("/rzecznicy/?powiat=1408", "pl"),
+    "en-advocates": ("/en/advocates/", "en"),
 }
 
 _AXE_RUN = """

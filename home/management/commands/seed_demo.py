@@ -24,6 +24,8 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import (
     AccessibilityStatementPage,
+    Advocate,
+    AdvocatesDirectoryPage,
     EventIndexPage,
     EventPage,
     FooterSettings,
@@ -35,6 +37,7 @@ from home.models import (
     StandardPage,
 )
 
+from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from ._demo_events import EVENT_INDEX, EVENTS, event_times
 from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX
 
@@ -513,6 +516,7 @@ class Command(BaseCommand):
             self.seed_accounts()
             self.seed_news(pl, en)
             self.seed_events(pl, en)
+            self.seed_advocates(pl, en)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     # Pages -----------------------------------------------------------------
@@ -760,3 +764,37 @@ class Command(BaseCommand):
                 event.save_revision().publish()
             if "en" in spec:
                 self.seed_translation(event, en, spec["en"])
+
+    # Advocates ---------------------------------------------------------------
+
+    def seed_advocates(self, pl, en):
+        """The advocates' network and its directory page in both languages."""
+        for code, name, role, institution, email, phone in ADVOCATES:
+            gmina_code, powiat_code = (code, "") if len(code) == 7 else ("", code)
+            Advocate.objects.get_or_create(
+                name=name,
+                gmina_code=gmina_code,
+                powiat_code=powiat_code or code[:4],
+                defaults={
+                    "role": role,
+                    "institution": institution,
+                    "email": email,
+                    "phone": phone,
+                },
+            )
+        # Reload: earlier steps added children through other instances.
+        home = HomePage.objects.get(locale=pl, depth=2)
+        page = home.get_children().filter(slug=DIRECTORY["slug"]).first()
+        if page is None:
+            category = NewsCategory.objects.filter(
+                slug=FORUM_CATEGORY_SLUG, locale=pl
+            ).first()
+            page = AdvocatesDirectoryPage(
+                slug=DIRECTORY["slug"],
+                show_in_menus=True,
+                forum_news_category=category,
+                **DIRECTORY["pl"],
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        self.seed_translation(page, en, DIRECTORY["en"])
