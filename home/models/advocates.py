@@ -7,6 +7,7 @@ Municipalities are identified by TERYT codes from ``home/data/`` (see
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from .. import teryt
 from ..blocks import BaseStreamBlock
+from .events import EventPage, EventType
 from .news import NewsPage
 
 FORUM_NEWS_COUNT = 5
@@ -303,8 +305,22 @@ class AdvocatesDirectoryPage(Page):
             .order_by("-date", "-first_published_at", "-pk")[:FORUM_NEWS_COUNT]
         )
 
+    def forum_meetings(self, now=None):
+        """The Forum's meetings in this language: (upcoming soonest first, last 3)."""
+        now = now or timezone.now()
+        meetings = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, event_type=EventType.ADVOCATES_FORUM)
+        )
+        upcoming = list(meetings.filter(end__gte=now).order_by("start", "pk")[:5])
+        past = list(meetings.filter(end__lt=now).order_by("-start", "-pk")[:3])
+        return upcoming, past
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        upcoming_meetings, past_meetings = self.forum_meetings()
+        context.update(upcoming_meetings=upcoming_meetings, past_meetings=past_meetings)
         groups = directory_groups(
             Advocate.objects.filter(active=True)
             .select_related("photo")

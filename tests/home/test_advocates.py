@@ -361,3 +361,38 @@ def test_admin_create_refuses_unknown_code(admin_client):
 def test_every_powiat_in_the_data_is_a_filter_choice():
     choices = dict(Advocate._meta.get_field("powiat_code").choices)
     assert set(choices) == {item["teryt"] for item in teryt.powiaty()}
+
+
+def test_forum_meetings_from_the_events_calendar(client, home, directory):
+    from tests.factories import EventIndexPageFactory, EventPageFactory
+
+    events = EventIndexPageFactory(parent=home)
+    now = datetime.datetime.now(datetime.UTC)
+    EventPageFactory(
+        parent=events,
+        title="IV spotkanie Forum Rzeczników",
+        event_type="forum-rzecznikow",
+        start=now + datetime.timedelta(days=5),
+        end=now + datetime.timedelta(days=5, hours=2),
+    )
+    EventPageFactory(
+        parent=events,
+        title="III spotkanie Forum Rzeczników",
+        event_type="forum-rzecznikow",
+        start=now - datetime.timedelta(days=30),
+        end=now - datetime.timedelta(days=30) + datetime.timedelta(hours=2),
+    )
+    EventPageFactory(
+        parent=events, title="Szkolenie z zamówień", event_type="szkolenie"
+    )
+
+    html = client.get("/rzecznicy/").text
+    forum = html[html.index('id="forum-meetings"') :]
+    upcoming = forum[
+        forum.index("Najbliższe spotkania") : forum.index("Ostatnie spotkania")
+    ]
+    assert "IV spotkanie Forum Rzeczników" in upcoming
+    assert (
+        "III spotkanie Forum Rzeczników" in forum[forum.index("Ostatnie spotkania") :]
+    )
+    assert "Szkolenie z zamówień" not in forum

@@ -75,3 +75,11 @@ def test_editor_can_submit_a_translation(client, redaktor, standard_page, home_e
     client.force_login(redaktor)
     response = client.get(f"/admin/localize/submit/page/{standard_page.pk}/")
     assert response.status_code == 200
+
+
+def test_editors_keep_the_advocates_directory(client, redaktor):
+    assert redaktor.has_perm("home.add_advocate")
+    assert redaktor.has_perm("home.change_advocate")
+    client.force_login(redaktor)
+    response = client.get("/admin/snippets/home/advocate/")
+    assert response.status_code == 200

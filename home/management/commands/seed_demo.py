@@ -793,6 +793,7 @@ class Command(BaseCommand):
                 slug=DIRECTORY["slug"],
                 show_in_menus=True,
                 forum_news_category=category,
+                forum_page=EventIndexPage.objects.filter(locale=pl).first(),
                 **DIRECTORY["pl"],
             )
             home.add_child(instance=page)
