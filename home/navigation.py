@@ -8,8 +8,9 @@ served, and no cache entry needs to be found and deleted.
 """
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "navigation:generation"
@@ -73,10 +74,69 @@ def menu_items(site, language, request=None):
             )
             items = [
                 {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
-                for page in children.live().public().in_menu().order_by("path")
+                for page in children.live()
+                .exclude(restricted_q())
+                .in_menu()
+                .order_by("path")
             ]
         cache.set(key, items, TIMEOUT)
     return items
+
+
+def breadcrumbs(page, request=None):
+    """[{"title", "url"}] of the page's ancestors below the tree root, cached.
+
+    The first entry is the language's home page. Titles and URLs only change when
+    a page is published or moved, which moves the generation on.
+    """
+    key = f"navigation:crumbs:{generation()}:{page.path}"
+    trail = cache.get(key)
+    if trail is None:
+        trail = [
+            {
+                "pk": ancestor.pk,
+                "title": ancestor.title,
+                "url": ancestor.get_url(request),
+            }
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+        cache.set(key, trail, TIMEOUT)
+    return trail
+
+
+def cached(name, build, *parts):
+    """A value built by `build()` and kept until the next generation."""
+    key = ":".join(["navigation", name, str(generation()), *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def restricted_paths():
+    """Tree paths of pages with a view restriction (login, groups), cached."""
+    key = f"navigation:restricted:{generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = sorted(
+            set(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+        cache.set(key, paths, TIMEOUT)
+    return paths
+
+
+def restricted_q():
+    """Pages under a view restriction, for `.exclude()`.
+
+    The same rule as Wagtail's `PageQuerySet.public()` (a restricted page and its
+    descendants), without its query on every call: listings use it several times
+    per request.
+    """
+    q = Q()
+    for path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return q
 
 
 def footer_page_keys(site):
@@ -110,6 +170,14 @@ def connect_signals():
         signal.connect(bump_generation, dispatch_uid=f"navigation-{id(signal)}")
     post_delete.connect(bump_generation, sender=Page, dispatch_uid="navigation-del")
     post_save.connect(bump_generation, sender=Site, dispatch_uid="navigation-site")
+    from .models import NewsCategory
+
+    for sender in (PageViewRestriction, NewsCategory):
+        name = sender.__name__
+        post_save.connect(bump_generation, sender=sender, dispatch_uid=f"nav-{name}")
+        post_delete.connect(
+            bump_generation, sender=sender, dispatch_uid=f"nav-{name}-del"
+        )
     # Footer settings and the privacy clause are shown on every page too.
     from .models import FooterSettings, PrivacySettings
 

@@ -14,10 +14,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.navigation import restricted_q
+
 from .. import teryt
 from ..blocks import BaseStreamBlock
 from .events import EventPage, EventType
-from .news import NewsPage
+from .news import NewsCategory, NewsPage
 
 FORUM_NEWS_COUNT = 5
 
@@ -297,10 +299,12 @@ class AdvocatesDirectoryPage(Page):
             return NewsPage.objects.none()
         return (
             NewsPage.objects.live()
-            .public()
+            .exclude(restricted_q())
             .filter(
                 locale_id=self.locale_id,
-                category__translation_key=self.forum_news_category.translation_key,
+                category__translation_key__in=NewsCategory.objects.filter(
+                    pk=self.forum_news_category_id
+                ).values("translation_key"),
             )
             .order_by("-date", "-first_published_at", "-pk")[:FORUM_NEWS_COUNT]
         )
@@ -310,17 +314,36 @@ class AdvocatesDirectoryPage(Page):
         now = now or timezone.now()
         meetings = (
             EventPage.objects.live()
-            .public()
+            .exclude(restricted_q())
             .filter(locale_id=self.locale_id, event_type=EventType.ADVOCATES_FORUM)
         )
         upcoming = list(meetings.filter(end__gte=now).order_by("start", "pk")[:5])
         past = list(meetings.filter(end__lt=now).order_by("-start", "-pk")[:3])
         return upcoming, past
 
+    def forum_page_in_language(self):
+        """The forum page in this page's language (else as chosen), one query."""
+        if not self.forum_page_id:
+            return None
+        same_key = Page.objects.filter(pk=self.forum_page_id).values("translation_key")
+        pages = list(
+            Page.objects.filter(translation_key__in=same_key)
+            .live()
+            .exclude(restricted_q())
+        )
+        return next(
+            (p for p in pages if p.locale_id == self.locale_id),
+            next((p for p in pages if p.pk == self.forum_page_id), None),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         upcoming_meetings, past_meetings = self.forum_meetings()
-        context.update(upcoming_meetings=upcoming_meetings, past_meetings=past_meetings)
+        context.update(
+            upcoming_meetings=upcoming_meetings,
+            past_meetings=past_meetings,
+            forum_page=self.forum_page_in_language(),
+        )
         groups = directory_groups(
             Advocate.objects.filter(active=True)
             .select_related("photo")

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.ical import ical_calendar, ical_response
+from home.navigation import restricted_q
 
 EVENTS_PER_PAGE = 10
 # The iCalendar feed carries every upcoming event and those that ended recently,
@@ -96,7 +97,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return (
             EventPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(restricted_q())
             .filter(locale_id=self.locale_id)
         )
 

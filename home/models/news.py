@@ -22,7 +22,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from home import navigation
 from home.blocks import BaseStreamBlock
+from home.navigation import restricted_q
 
 NEWS_PER_PAGE = 10
 FEED_SIZE = 20
@@ -113,6 +115,15 @@ class NewsAtomFeed(NewsFeed):
         return self.description(obj)
 
 
+def news_categories(locale_id):
+    """One language's news categories (cached until the next publish or edit)."""
+    return navigation.cached(
+        "news-categories",
+        lambda: list(NewsCategory.objects.filter(locale_id=locale_id)),
+        locale_id,
+    )
+
+
 class NewsIndexPage(RoutablePageMixin, Page):
     """The list of news in one language, filterable, with RSS and Atom feeds."""
 
@@ -134,12 +145,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("lista aktualności")
         verbose_name_plural = _("listy aktualności")
 
+    def categories(self):
+        return news_categories(self.locale_id)
+
     def news_items(self):
         """Live, public news of this index (this language), newest first."""
         return (
             NewsPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(restricted_q())
             .filter(locale_id=self.locale_id)
             .select_related("category", "lead_image")
             .prefetch_related("lead_image__renditions", "tags")
@@ -149,16 +163,21 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news_items()
-        categories = list(NewsCategory.objects.filter(locale_id=self.locale_id))
+        categories = self.categories()
         category = next(
             (c for c in categories if c.slug == request.GET.get("kategoria")), None
         )
         if category is not None:
             news = news.filter(category=category)
-        tags = list(
-            Tag.objects.filter(home_newspagetag_items__content_object__in=news)
-            .distinct()
-            .order_by("name")
+        tags = navigation.cached(
+            "news-tags",
+            lambda: list(
+                Tag.objects.filter(home_newspagetag_items__content_object__in=news)
+                .distinct()
+                .order_by("name")
+            ),
+            self.pk,
+            category.pk if category else "all",
         )
         tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
         if tag is not None:
@@ -257,5 +276,31 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.get_parent()
+        categories = {c.pk: c for c in news_categories(self.locale_id)}
+        # The parent index's URL is the breadcrumb trail's last step (cached).
+        trail = navigation.breadcrumbs(self, request)
+        context.update(
+            news_index_url=trail[-1]["url"] if trail else "/",
+            category=categories.get(self.category_id),
+            related=self.related_in_language(),
+        )
         return context
+
+    def related_in_language(self):
+        """The "see also" pages in this page's language where translated, in one
+        query; untranslated ones stay as chosen; drafts and restricted pages drop."""
+        chosen_ids = [b["value"] for b in self.related_pages.raw_data if b["value"]]
+        if not chosen_ids:
+            return []
+        same_keys = Page.objects.filter(pk__in=chosen_ids).values("translation_key")
+        candidates = list(
+            Page.objects.filter(translation_key__in=same_keys)
+            .live()
+            .exclude(restricted_q())
+        )
+        key_of = {p.pk: p.translation_key for p in candidates}
+        best = {}
+        for page in candidates:
+            if page.locale_id == self.locale_id or page.translation_key not in best:
+                best[page.translation_key] = page
+        return [best[key_of[pk]] for pk in chosen_ids if pk in key_of]

@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home import navigation
+from home.navigation import restricted_q
 
 register = template.Library()
 
@@ -61,14 +62,23 @@ def language_links(context):
     homes = _homes(request)
     translations = {}
     if is_page:
-        for other in (
-            Page.objects.filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .live()
-            .public()
-            .select_related("locale")
-        ):
-            translations[other.locale.language_code] = other.get_url(request)
+        translations = dict(
+            navigation.cached(
+                "translations",
+                lambda: {
+                    other.locale.language_code: other.get_url(request)
+                    for other in Page.objects.filter(
+                        translation_key=page.translation_key
+                    )
+                    .exclude(pk=page.pk)
+                    .live()
+                    .exclude(restricted_q())
+                    .select_related("locale")
+                },
+                page.translation_key,
+                page.pk,
+            )
+        )
         translations[current] = page.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -91,6 +101,11 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    return navigation.breadcrumbs(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -104,3 +104,13 @@ def test_admin_speaks_polish_to_polish_users(client, django_user_model):
     html = client.get("/admin/").text
     assert '<html lang="pl"' in html
     assert "Pulpit" in html or "Strony" in html
+
+
+def test_switcher_picks_up_a_translation_published_later(
+    client, standard_page, home_en, locales
+):
+    assert switcher_links(client.get("/o-kampanii/").text) == {"/en/": "en"}
+    translation = standard_page.copy_for_translation(locales["en"]).specific
+    translation.slug = "about"
+    translation.save_revision().publish()
+    assert switcher_links(client.get("/o-kampanii/").text) == {"/en/about/": "en"}

@@ -62,3 +62,15 @@ def test_home_query_budget(client, home, django_assert_max_num_queries, size):
     with django_assert_max_num_queries(12):
         html = client.get("/").text
     assert menu(html).count("<li>") == size
+
+
+def test_restricted_pages_leave_menus_and_listings_at_once(client, home, standard_page):
+    from wagtail.models import PageViewRestriction
+
+    assert "O kampanii" in menu(client.get("/").text)
+    restriction = PageViewRestriction.objects.create(
+        page=standard_page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "O kampanii" not in client.get("/").text.split("<main", 1)[0]
+    restriction.delete()
+    assert "O kampanii" in menu(client.get("/").text)
