@@ -7,6 +7,7 @@ a page, or a change of the footer settings, moves on: stale navigation is never
 served, and no cache entry needs to be found and deleted.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -14,7 +15,10 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "navigation:generation"
-TIMEOUT = 60 * 60 * 24
+
+
+def timeout():
+    return settings.NAVIGATION_CACHE_TIMEOUT
 
 
 def generation():
@@ -57,7 +61,7 @@ def locale_homes(site, request=None):
             .live()
             .select_related("locale")
         }
-        cache.set(key, homes, TIMEOUT)
+        cache.set(key, homes, timeout())
     return homes
 
 
@@ -79,7 +83,7 @@ def menu_items(site, language, request=None):
                 .in_menu()
                 .order_by("path")
             ]
-        cache.set(key, items, TIMEOUT)
+        cache.set(key, items, timeout())
     return items
 
 
@@ -100,7 +104,7 @@ def breadcrumbs(page, request=None):
             }
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
-        cache.set(key, trail, TIMEOUT)
+        cache.set(key, trail, timeout())
     return trail
 
 
@@ -110,7 +114,7 @@ def cached(name, build, *parts):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout())
     return value
 
 
@@ -122,7 +126,7 @@ def restricted_paths():
         paths = sorted(
             set(PageViewRestriction.objects.values_list("page__path", flat=True))
         )
-        cache.set(key, paths, TIMEOUT)
+        cache.set(key, paths, timeout())
     return paths
 
 
@@ -161,7 +165,7 @@ def footer_page_keys(site):
             "privacy": by_pk.get(footer.privacy_page_id),
             "statement": by_pk.get(footer.accessibility_statement_id),
         }
-        cache.set(key, keys, TIMEOUT)
+        cache.set(key, keys, timeout())
     return keys
 
 

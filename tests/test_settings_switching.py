@@ -357,3 +357,15 @@ def test_manage_py_check_deploy_passes_with_production_settings(tmp_path):
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, output
     assert "System check identified no issues" in output
+
+
+def test_navigation_cache_lives_long_only_in_a_shared_cache():
+    shared = settings_of(
+        "campaign_site.settings.dev",
+        "NAVIGATION_CACHE_TIMEOUT",
+        REDIS_URL="redis://cache.example:6379/2",
+    )
+    local = settings_of("campaign_site.settings.dev", "NAVIGATION_CACHE_TIMEOUT")
+    # Per-process memory never hears another worker's invalidation: keep it short.
+    assert shared["NAVIGATION_CACHE_TIMEOUT"] == 86400
+    assert local["NAVIGATION_CACHE_TIMEOUT"] == 30

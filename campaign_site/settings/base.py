@@ -244,6 +244,13 @@ else:
         },
     }
 
+# Menu, footer and other navigation data are cached and invalidated on publish
+# (home/navigation.py). A shared cache (Redis) sees every invalidation; per-process
+# local memory does not see another worker's, so there entries live only briefly.
+NAVIGATION_CACHE_TIMEOUT = int(
+    env("NAVIGATION_CACHE_TIMEOUT", str(60 * 60 * 24 if REDIS_URL else 30))
+)
+
 # Background tasks: run at once unless a deployment chooses the database queue.
 TASKS = {
     "default": {

@@ -49,6 +49,11 @@ def navigation_cache_key(context):
     return f"{navigation.generation()}:{site.pk if site else 0}"
 
 
+@register.simple_tag
+def navigation_timeout():
+    return navigation.timeout()
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the translation of this page, else that language's home.
