@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
@@ -12,8 +13,20 @@ def _fresh_caches():
     """Each test starts with empty caches: the database is rolled back between
     tests, but a cache (Redis in CI) is not, and Wagtail caches site root paths."""
     for cache in caches.all():
-        cache.clear()
+        _clear_own_keys(cache)
     yield
+
+
+def _clear_own_keys(cache):
+    # Redis's clear() empties the whole database, including the keys of the other
+    # xdist worker mid-test; each worker has its own key prefix (settings/test.py).
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{cache.key_prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture
