@@ -267,3 +267,18 @@ def test_seed_demo_builds_news_in_both_languages(db, client):
         "Virtual Fair of Curiosities"
         in client.get("/en/news/third-advocates-forum-meeting/").text
     )
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_feeds_are_well_formed_for_a_feed_reader(client, news_index, feed):
+    import feedparser
+
+    make_news(news_index, 2)
+    parsed = feedparser.parse(client.get(f"/aktualnosci/{feed}/").content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == ("rss20" if feed == "rss" else "atom10")
+    assert parsed.feed.title == "Aktualności"
+    assert len(parsed.entries) == 2
+    for entry in parsed.entries:
+        assert entry.link.startswith("http://testserver/aktualnosci/")
+        assert entry.title and entry.published_parsed
