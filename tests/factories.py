@@ -7,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from home.models import (
+    CampaignPage,
     EventIndexPage,
     EventPage,
     NewsCategory,
@@ -82,3 +83,15 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    title = "Ekonomia społeczna nie wyklucza"
+    slug = "kampania"
+    slogan = "Praca, która daje miejsce we wspólnocie"
+    intro = "Kampania o ludziach ekonomii społecznej."
+    start_date = datetime.date(2021, 5, 26)
+    live = True
+
+    class Meta:
+        model = CampaignPage

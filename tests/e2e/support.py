@@ -25,6 +25,8 @@ PAGES = {
     "pl-event-index": ("/wydarzenia/", "pl"),
     "en-event-index": ("/en/events/", "en"),
     "pl-event": ("/wydarzenia/gala-mazowieckiej-marki-ekonomii-spolecznej/", "pl"),
+    "pl-campaign": ("/kampania/", "pl"),
+    "en-campaign": ("/en/campaign/", "en"),
 }
 
 _AXE_RUN = """
