@@ -189,6 +189,92 @@ class DocumentLinkBlock(blocks.StructBlock):
         )
 
 
+class EasyToReadBlock(CrossFieldStructBlock):
+    """A text in easy-to-read language (tekst łatwy do czytania, ETR)."""
+
+    title = blocks.CharBlock(label=_("Tytuł"), max_length=120)
+    text = blocks.RichTextBlock(
+        label=_("Tekst łatwy do czytania"),
+        features=["bold", "ul", "link"],
+        help_text=_(
+            "Krótkie zdania, proste słowa, jedna myśl w jednym zdaniu. Napisz, czym "
+            "zajmuje się MCPS, co jest w serwisie i jak się z nami skontaktować."
+        ),
+    )
+    pictogram = ImageChooserBlock(
+        label=_("Piktogram ETR"),
+        required=False,
+        help_text=_("Znak tekstu łatwego do czytania (nieobowiązkowy)."),
+    )
+    pictogram_alt = blocks.CharBlock(
+        label=_("Tekst alternatywny piktogramu"),
+        required=False,
+        max_length=250,
+    )
+
+    def cross_field_errors(self, value):
+        if value.get("pictogram") and not value.get("pictogram_alt"):
+            return {"pictogram_alt": _("Opisz piktogram dla czytników ekranu.")}
+        return {}
+
+    class Meta:
+        icon = "user"
+        label = _("Tekst łatwy do czytania (ETR)")
+        template = "blocks/easy_to_read_block.html"
+        description = _(
+            "Informacja o serwisie w tekście łatwym do czytania i rozumienia, "
+            "wymagana na stronie głównej podmiotu publicznego."
+        )
+        preview_value = {
+            "title": "Informacje w tekście łatwym do czytania",
+            "text": "<p>Jesteśmy urzędem. Pomagamy ludziom znaleźć pracę.</p>",
+        }
+
+
+class SignLanguageVideoBlock(blocks.StructBlock):
+    """A film in Polish Sign Language, linked rather than embedded.
+
+    A plain link needs no oEmbed call at render time, so the home page does not
+    depend on a video service answering.
+    """
+
+    url = blocks.URLBlock(
+        label=_("Adres filmu"),
+        help_text=_("Link do filmu (np. w serwisie wideo albo plik MP4)."),
+    )
+    title = blocks.CharBlock(label=_("Tytuł filmu"), max_length=200)
+    description = blocks.TextBlock(
+        label=_("Opis"),
+        required=False,
+        help_text=_("Co jest w filmie: jedno lub dwa zdania."),
+    )
+    has_captions = blocks.BooleanBlock(
+        label=_("Film ma napisy"),
+        required=True,
+        help_text=_("Film w PJM musi mieć też napisy dla osób niesłyszących."),
+    )
+    transcript = blocks.RichTextBlock(
+        label=_("Transkrypcja"),
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Tekst tego, co mówi lektor lub tłumacz PJM (zalecany)."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Film w polskim języku migowym (PJM)")
+        template = "blocks/sign_language_video_block.html"
+        description = _(
+            "Informacja o serwisie w polskim języku migowym, z napisami; wymagana "
+            "na stronie głównej podmiotu publicznego."
+        )
+        preview_value = {
+            "url": "https://example.org/film-pjm",
+            "title": "Informacja o MCPS w polskim języku migowym",
+            "has_captions": True,
+        }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

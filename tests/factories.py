@@ -9,6 +9,7 @@ from django.utils import timezone
 from home.models import (
     Advocate,
     AdvocatesDirectoryPage,
+    CampaignPage,
     EventIndexPage,
     EventPage,
     NewsCategory,
@@ -106,3 +107,15 @@ class AdvocatesDirectoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AdvocatesDirectoryPage
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    title = "Ekonomia społeczna nie wyklucza"
+    slug = "kampania"
+    slogan = "Praca, która daje miejsce we wspólnocie"
+    intro = "Kampania o ludziach ekonomii społecznej."
+    start_date = datetime.date(2021, 5, 26)
+    live = True
+
+    class Meta:
+        model = CampaignPage

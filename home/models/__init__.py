@@ -2,13 +2,16 @@
 
 from .accessibility import AccessibilityStatementPage
 from .advocates import Advocate, AdvocatesDirectoryPage
+from .campaign import CampaignAmbassador, CampaignPage
 from .events import EventIndexPage, EventMode, EventPage, EventType
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
-from .pages import HomePage, StandardPage
+from .pages import HomePage, HomePagePartner, StandardPage
 from .site_settings import FooterSettings, PrivacySettings, SocialLinkBlock
 
 __all__ = [
     "AccessibilityStatementPage",
+    "CampaignAmbassador",
+    "CampaignPage",
     "EventIndexPage",
     "EventMode",
     "EventPage",
@@ -17,6 +20,7 @@ __all__ = [
     "AdvocatesDirectoryPage",
     "FooterSettings",
     "HomePage",
+    "HomePagePartner",
     "NewsCategory",
     "NewsIndexPage",
     "NewsPage",

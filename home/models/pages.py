@@ -1,13 +1,40 @@
 """Content pages: the home page of each language and ordinary pages."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..blocks import BaseStreamBlock
+from ..blocks import BaseStreamBlock, EasyToReadBlock, SignLanguageVideoBlock
+from ..forms import HomePageForm
+from .campaign import CampaignPage
+from .events import EventPage
+from .news import NewsPage
+
+# How many items each home page section shows.
+HOME_NEWS_COUNT = 3
+HOME_EVENTS_COUNT = 3
+
+
+def localized_live(queryset, page_id, locale_id):
+    """The live translation of page ``page_id`` in ``locale_id`` from ``queryset``,
+    else that page itself if live, else None; one query."""
+    if not page_id:
+        return None
+    same_key = Page.objects.filter(pk=page_id).values("translation_key")
+    candidates = list(queryset.filter(translation_key__in=same_key).live())
+    for wanted in (
+        lambda p: p.locale_id == locale_id,
+        lambda p: p.pk == page_id,
+    ):
+        match = next((p for p in candidates if wanted(p)), None)
+        if match is not None:
+            return match
+    return None
 
 
 class HomePage(Page):
@@ -48,6 +75,38 @@ class HomePage(Page):
         related_name="+",
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("treść"), blank=True)
+    featured_campaign = models.ForeignKey(
+        "home.CampaignPage",
+        verbose_name=_("wyróżniona kampania"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Zapowiedź tej kampanii pokażemy pod hasłem; w wersji angielskiej "
+            "serwisu – jej tłumaczenie."
+        ),
+    )
+    easy_to_read = StreamField(
+        [("easy_to_read", EasyToReadBlock())],
+        verbose_name=_("tekst łatwy do czytania (ETR)"),
+        blank=True,
+        max_num=1,
+        help_text=_(
+            "Wymagany przez ustawę o dostępności cyfrowej: bez niego strony "
+            "głównej nie można opublikować."
+        ),
+    )
+    sign_language_video = StreamField(
+        [("sign_language_video", SignLanguageVideoBlock())],
+        verbose_name=_("film w polskim języku migowym (PJM)"),
+        blank=True,
+        max_num=1,
+        help_text=_(
+            "Wymagany przez ustawę o dostępności cyfrowej: bez niego strony "
+            "głównej nie można opublikować."
+        ),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("hero_title"),
@@ -68,8 +127,15 @@ class HomePage(Page):
             heading=_("Nagłówek strony (hasło kampanii)"),
         ),
         FieldPanel("body"),
+        FieldPanel("featured_campaign"),
+        MultiFieldPanel(
+            [FieldPanel("easy_to_read"), FieldPanel("sign_language_video")],
+            heading=_("Informacje dostępne (ETR i PJM)"),
+        ),
+        InlinePanel("partners", heading=_("Partnerzy"), label=_("Partner")),
     ]
 
+    base_form_class = HomePageForm
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -79,25 +145,90 @@ class HomePage(Page):
 
     def hero_cta_target(self):
         """The button's page in this home's language (else as chosen), one query."""
-        if not self.hero_cta_page_id:
-            return None
-        same_key = Page.objects.filter(pk=self.hero_cta_page_id).values(
-            "translation_key"
+        return localized_live(Page.objects.all(), self.hero_cta_page_id, self.locale_id)
+
+    def campaign_teaser(self):
+        """The featured campaign in this home's language (else as chosen), one query."""
+        return localized_live(
+            CampaignPage.objects.all(), self.featured_campaign_id, self.locale_id
         )
-        candidates = list(Page.objects.filter(translation_key__in=same_key).live())
-        for wanted in (
-            lambda p: p.locale_id == self.locale_id,
-            lambda p: p.pk == self.hero_cta_page_id,
-        ):
-            match = next((p for p in candidates if wanted(p)), None)
-            if match is not None:
-                return match
-        return None
+
+    def latest_news(self, private):
+        """The newest live, public news in this home's language, one query."""
+        return list(
+            NewsPage.objects.live()
+            .exclude(private)
+            .filter(locale_id=self.locale_id)
+            .order_by("-date", "-first_published_at", "-pk")[:HOME_NEWS_COUNT]
+        )
+
+    def upcoming_events(self, private, now=None):
+        """The next live, public events in this home's language, one query."""
+        return list(
+            EventPage.objects.live()
+            .exclude(private)
+            .filter(locale_id=self.locale_id, end__gte=now or timezone.now())
+            .order_by("start", "pk")[:HOME_EVENTS_COUNT]
+        )
+
+    def partner_list(self):
+        """Partners in the editors' order with their logos' renditions, two queries.
+
+        In a preview they are the unsaved ones from the form.
+        """
+        return list(
+            self.partners.select_related("logo").prefetch_related("logo__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["hero_cta_target"] = self.hero_cta_target()
+        # One look-up of the private sections serves both listings.
+        private = Page.objects.private_q()
+        context.update(
+            hero_cta_target=self.hero_cta_target(),
+            campaign=self.campaign_teaser(),
+            latest_news=self.latest_news(private),
+            upcoming_events=self.upcoming_events(private),
+            partners=self.partner_list(),
+        )
         return context
+
+
+class HomePagePartner(Orderable):
+    """An organisation that works with MCPS on the campaign, shown with its logo."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("nazwa"), max_length=200)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("tekst alternatywny logo"),
+        max_length=250,
+        blank=True,
+        help_text=_("Zwykle „Logo” i nazwa organizacji. Pusty = sama nazwa."),
+    )
+    url = models.URLField(_("adres strony"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partnerzy")
+
+    def __str__(self):
+        return self.name
 
 
 class StandardPage(Page):

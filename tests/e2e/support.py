@@ -28,6 +28,8 @@ PAGES = {
     "pl-advocates": ("/rzecznicy/", "pl"),
     "pl-advocates-filtered": ("/rzecznicy/?powiat=1408", "pl"),
     "en-advocates": ("/en/advocates/", "en"),
+    "pl-campaign": ("/kampania/", "pl"),
+    "en-campaign": ("/en/campaign/", "en"),
 }
 
 _AXE_RUN = """
@@ -57,13 +59,18 @@ async () => {
         await new Promise(r => setTimeout(r, 50));
     }
     window.scrollTo(0, 0);
-    await Promise.all(Array.from(document.images).filter(i => !i.complete).map(
+    // A lazy image the browser decides not to fetch fires neither event: never
+    // wait for one longer than a few seconds (the suite once hung here).
+    const settled = (promise) => Promise.race(
+        [promise, new Promise(r => setTimeout(r, 5000))]
+    );
+    await settled(Promise.all(Array.from(document.images).filter(i => !i.complete).map(
         i => new Promise(r => {
             i.addEventListener('load', r);
             i.addEventListener('error', r);
         })
-    ));
-    if (document.fonts) { await document.fonts.ready; }
+    )));
+    if (document.fonts) { await settled(document.fonts.ready); }
 }
 """
 

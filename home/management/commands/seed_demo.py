@@ -13,10 +13,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -517,6 +519,7 @@ class Command(BaseCommand):
             self.seed_news(pl, en)
             self.seed_events(pl, en)
             self.seed_advocates(pl, en)
+            self.seed_campaign(pl, en)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     # Pages -----------------------------------------------------------------
@@ -799,3 +802,151 @@ class Command(BaseCommand):
             home.add_child(instance=page)
             page.save_revision().publish()
         self.seed_translation(page, en, DIRECTORY["en"])
+
+    # Campaign and the home page's sections ---------------------------------
+
+    def seed_campaign(self, pl, en):
+        """The campaign page in both languages, then the home pages' campaign
+        teaser, easy-to-read text, PJM film and partners (each only if missing)."""
+        from wagtail.documents import get_document_model
+
+        from home.models import CampaignAmbassador, CampaignPage, HomePagePartner
+
+        from . import _demo_campaign as demo
+
+        def ambassadors(language):
+            return [
+                CampaignAmbassador(
+                    name=person["name"],
+                    role=person[language][0],
+                    quote=person[language][1],
+                    photo=self.demo_portrait(person["name"], *person["colours"]),
+                    photo_alt=demo.PORTRAIT_ALT[language],
+                )
+                for person in demo.AMBASSADORS
+            ]
+
+        Document = get_document_model()
+        leaflet = Document.objects.filter(title=demo.MATERIAL["title"]).first()
+        if leaflet is None:
+            leaflet = Document(title=demo.MATERIAL["title"])
+            leaflet.file = ContentFile(
+                demo.minimal_pdf("Ekonomia spoleczna nie wyklucza"),
+                name=demo.MATERIAL["file_name"],
+            )
+            leaflet._set_document_file_metadata()
+            leaflet.save()
+
+        def materials(language):
+            value = {"document": leaflet.pk, "title": demo.MATERIAL[language]}
+            return [{"type": "document", "value": value}]
+
+        org = self.org_data()
+        social_links = [
+            {
+                "type": "link",
+                "value": {"name": "Facebook", "url": f"https://{org['social_media']}"},
+            }
+        ]
+        home = HomePage.objects.get(locale=pl, depth=2)
+        campaign = (
+            home.get_children().filter(slug=demo.CAMPAIGN["slug"]).specific().first()
+        )
+        if campaign is None:
+            campaign = CampaignPage(
+                slug=demo.CAMPAIGN["slug"],
+                start_date=demo.CAMPAIGN["start_date"],
+                show_in_menus=True,
+                hero_image=self.demo_image(),
+                materials=materials("pl"),
+                social_links=social_links,
+                **demo.CAMPAIGN["pl"],
+            )
+            campaign.ambassadors = ambassadors("pl")
+            home.add_child(instance=campaign)
+            campaign.save_revision().publish()
+        campaign_en = self.seed_translation(
+            campaign,
+            en,
+            {
+                **demo.CAMPAIGN["en"],
+                "materials": materials("en"),
+                "ambassadors": ambassadors("en"),
+            },
+        )
+        # Reload: the campaign was added through another instance.
+        for locale, language, featured in (
+            (pl, "pl", campaign),
+            (en, "en", campaign_en),
+        ):
+            home = HomePage.objects.get(locale=locale, depth=2)
+            changed = False
+            if not home.featured_campaign_id:
+                home.featured_campaign = featured
+                changed = True
+            if not home.easy_to_read:
+                home.easy_to_read = [
+                    {"type": "easy_to_read", "value": demo.EASY_TO_READ[language]}
+                ]
+                changed = True
+            if not home.sign_language_video:
+                home.sign_language_video = [
+                    {
+                        "type": "sign_language_video",
+                        "value": demo.SIGN_LANGUAGE_VIDEO[language],
+                    }
+                ]
+                changed = True
+            if not home.partners.exists():
+                home.partners = [
+                    HomePagePartner(
+                        name=name,
+                        url=url,
+                        logo=self.demo_logo(name, initials, colour),
+                        logo_alt=demo.LOGO_ALT[language].format(name=name),
+                    )
+                    for name, initials, colour, url in demo.PARTNERS
+                ]
+                changed = True
+            if changed:
+                home.save_revision().publish()
+
+    def demo_portrait(self, name, colour, background):
+        """An abstract portrait (head and shoulders) standing in for a photo."""
+        return self._drawn_image(
+            f"Demo: portret – {name}",
+            (480, 480),
+            background,
+            lambda draw: (
+                draw.ellipse((165, 90, 315, 240), fill=colour),
+                draw.ellipse((80, 270, 400, 590), fill=colour),
+            ),
+        )
+
+    def demo_logo(self, name, initials, colour):
+        """An invented organisation's logo: its initials on a coloured badge."""
+        from PIL import ImageFont
+
+        font = ImageFont.load_default(size=88)
+
+        def draw_logo(draw):
+            draw.rounded_rectangle((10, 10, 470, 230), radius=36, fill=colour)
+            draw.text((240, 120), initials, fill="#ffffff", font=font, anchor="mm")
+
+        return self._drawn_image(
+            f"Demo: logo – {name}", (480, 240), "#ffffff", draw_logo
+        )
+
+    def _drawn_image(self, title, size, background, draw_on):
+        Image = get_image_model()
+        image = Image.objects.filter(title=title).first()
+        if image:
+            return image
+        canvas = PILImage.new("RGB", size, background)
+        draw_on(ImageDraw.Draw(canvas))
+        buffer = io.BytesIO()
+        canvas.save(buffer, "PNG")
+        image = Image(title=title)
+        image.file = ImageFile(buffer, name=f"{slugify(title)}.png")
+        image.save()
+        return image
