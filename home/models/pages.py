@@ -9,6 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import navigation
+from home.navigation import restricted_q
+
 from ..blocks import BaseStreamBlock, EasyToReadBlock, SignLanguageVideoBlock
 from ..forms import HomePageForm
 from .campaign import CampaignPage
@@ -180,17 +183,29 @@ class HomePage(Page):
             self.partners.select_related("logo").prefetch_related("logo__renditions")
         )
 
+    def sections(self):
+        """Everything the home page lists besides its own fields."""
+        private = restricted_q()
+        return {
+            "hero_cta_target": self.hero_cta_target(),
+            "campaign": self.campaign_teaser(),
+            "latest_news": self.latest_news(private),
+            "upcoming_events": self.upcoming_events(private),
+            "partners": self.partner_list(),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One look-up of the private sections serves both listings.
-        private = Page.objects.private_q()
-        context.update(
-            hero_cta_target=self.hero_cta_target(),
-            campaign=self.campaign_teaser(),
-            latest_news=self.latest_news(private),
-            upcoming_events=self.upcoming_events(private),
-            partners=self.partner_list(),
-        )
+        if getattr(request, "is_preview", False):
+            # A preview shows the editor's unsaved partners and choices.
+            context.update(self.sections())
+        else:
+            # Cached until the next publish, and for at most ten minutes so that
+            # an event that has ended leaves "upcoming" on time.
+            ten_minutes = int(timezone.now().timestamp() // 600)
+            context.update(
+                navigation.cached("home-sections", self.sections, self.pk, ten_minutes)
+            )
         return context
 
 
