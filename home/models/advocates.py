@@ -20,6 +20,7 @@ from .. import teryt
 from ..blocks import BaseStreamBlock
 from .events import EventPage, EventType
 from .news import NewsCategory, NewsPage
+from .pages import localized_live
 
 FORUM_NEWS_COUNT = 5
 
@@ -323,17 +324,8 @@ class AdvocatesDirectoryPage(Page):
 
     def forum_page_in_language(self):
         """The forum page in this page's language (else as chosen), one query."""
-        if not self.forum_page_id:
-            return None
-        same_key = Page.objects.filter(pk=self.forum_page_id).values("translation_key")
-        pages = list(
-            Page.objects.filter(translation_key__in=same_key)
-            .live()
-            .exclude(restricted_q())
-        )
-        return next(
-            (p for p in pages if p.locale_id == self.locale_id),
-            next((p for p in pages if p.pk == self.forum_page_id), None),
+        return localized_live(
+            Page.objects.exclude(restricted_q()), self.forum_page_id, self.locale_id
         )
 
     def get_context(self, request, *args, **kwargs):
