@@ -204,7 +204,8 @@ class HomePage(Page):
             # an event that has ended leaves "upcoming" on time.
             ten_minutes = int(timezone.now().timestamp() // 600)
             context.update(
-                navigation.cached("home-sections", self.sections, self.pk, ten_minutes)
+                navigation.cached("home-sections", self.sections, self.pk, ten_minutes),
+                sections_bucket=ten_minutes,
             )
         return context
 

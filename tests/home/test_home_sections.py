@@ -317,3 +317,29 @@ def test_home_query_budget_independent_of_size(
     assert html.count('class="home-card"') == 6
     assert html.count('class="partner"') == 3
     print(f"\n{size} news and events: home {count_queries(client, '/')} queries")
+
+
+def test_cached_home_shows_what_editors_publish_next(client, home, sections):
+    make_news(sections["news"], 1, "First")
+    assert "First news 0" in client.get("/").text  # rendered and cached
+    news = NewsPageFactory(
+        parent=sections["news"], title="Fresh news", date=datetime.date(2027, 1, 1)
+    )
+    news.save_revision().publish()  # what an editor's "Publish" does
+    html = client.get("/").text
+    assert "Fresh news" in html
+    news.unpublish()
+    assert "Fresh news" not in client.get("/").text
+
+
+def test_home_preview_is_never_served_from_the_cache(admin_client, home):
+    admin_client.get("/")
+    data = edit_form_data(home, with_accessible_content=True, action=None)
+    data["hero_text"] = "Tekst tylko w podglądzie"
+    response = admin_client.post(f"/admin/pages/{home.pk}/edit/preview/", data)
+    assert response.status_code == 200
+    assert (
+        "Tekst tylko w podglądzie"
+        in admin_client.get(f"/admin/pages/{home.pk}/edit/preview/").text
+    )
+    assert "Tekst tylko w podglądzie" not in admin_client.get("/").text
