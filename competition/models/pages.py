@@ -1,0 +1,369 @@
+"""An edition of the competition and the index that lists the editions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+from ..blocks import FaqBlock
+from ..forms.edition import CompetitionPageForm
+
+PRESENTATION_TYPES = [
+    ("pdf", "PDF"),
+    ("pptx", "PowerPoint (PPTX)"),
+    ("mp4", _("film MP4")),
+    ("mp3", _("nagranie MP3")),
+]
+
+
+class Phase(models.TextChoices):
+    UPCOMING = "upcoming", _("nabór jeszcze się nie rozpoczął")
+    OPEN = "open", _("nabór trwa")
+    CLOSED = "closed", _("nabór zakończony")
+    JURY = "jury", _("ocena jury")
+    RESULTS = "results", _("wyniki ogłoszone")
+
+
+class CompetitionIndexPage(Page):
+    """The competition's landing page: lists its editions, newest first."""
+
+    intro = RichTextField(
+        _("wstęp"), blank=True, features=RICH_TEXT_FEATURES, max_length=4000
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["competition.CompetitionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("strona konkursu")
+        verbose_name_plural = _("strony konkursu")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["editions"] = (
+            CompetitionPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-submissions_open_at")
+        )
+        return context
+
+
+class CompetitionPage(RoutablePageMixin, Page):
+    """One edition of "Mazowiecka Marka Ekonomii Społecznej" (e.g. MMES-2027).
+
+    Entries always belong to the edition page in the default locale: an English
+    translation shows the same categories and attaches entries to the original.
+    """
+
+    code = models.CharField(
+        _("kod edycji"),
+        max_length=20,
+        help_text=_(
+            "Początek numerów zgłoszeń, np. MMES-2027 (numer zgłoszenia: "
+            "MMES-2027-0007). Wielkie litery, cyfry i myślniki."
+        ),
+    )
+    intro = RichTextField(
+        _("wstęp"), features=RICH_TEXT_FEATURES, max_length=6000, blank=True
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("opis"), blank=True)
+    rules_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("regulamin (plik)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    information_clause = RichTextField(
+        _("klauzula informacyjna"),
+        features=["bold", "italic", "ol", "ul", "link"],
+        blank=True,
+        help_text=_(
+            "Klauzula RODO (art. 13) pokazywana przy zgodzie na przetwarzanie "
+            "danych. Z każdym zgłoszeniem zapisujemy dokładny tekst, który "
+            "widział zgłaszający, i jego wersję."
+        ),
+    )
+    clause_version = models.PositiveIntegerField(
+        _("wersja klauzuli"), default=0, editable=False
+    )
+    image_publication_text = models.TextField(
+        _("treść zgody na publikację wizerunku"),
+        blank=True,
+        max_length=1500,
+        help_text=_("Puste = tekst domyślny."),
+    )
+    faq = StreamField(FaqBlock(), verbose_name=_("najczęstsze pytania"), blank=True)
+
+    submissions_open_at = models.DateTimeField(
+        _("początek naboru"), help_text=_("Czas warszawski.")
+    )
+    submissions_close_at = models.DateTimeField(
+        _("koniec naboru"),
+        help_text=_(
+            "Czas warszawski. Zgłoszenie wysłane o tej godzinie lub później "
+            "nie zostanie przyjęte (np. 31.03, 23:59:59 → wpisz 01.04, 00:00)."
+        ),
+    )
+    jury_opens_at = models.DateTimeField(_("początek oceny jury"))
+    jury_closes_at = models.DateTimeField(_("koniec oceny jury"))
+    results_at = models.DateTimeField(_("planowane ogłoszenie wyników"))
+    results_published_at = models.DateTimeField(
+        _("wyniki opublikowano"), null=True, blank=True, editable=False
+    )
+
+    contact_name = models.CharField(_("osoba do kontaktu"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail do kontaktu"), blank=True)
+    contact_phone = models.CharField(
+        _("telefon do kontaktu"), max_length=40, blank=True
+    )
+
+    max_photos = models.PositiveSmallIntegerField(
+        _("najwięcej zdjęć"), default=5, help_text=_("0 = bez zdjęć.")
+    )
+    max_photo_size_mb = models.PositiveSmallIntegerField(
+        _("największe zdjęcie (MB)"), default=10
+    )
+    max_presentation_size_mb = models.PositiveIntegerField(
+        _("największa prezentacja (MB)"), default=100
+    )
+    presentation_types = models.JSONField(
+        _("dozwolone rodzaje prezentacji"),
+        default=list,
+        blank=True,
+        help_text=_("Puste = wszystkie: PDF, PPTX, MP4 i MP3."),
+    )
+    draft_retention_days = models.PositiveSmallIntegerField(
+        _("jak długo przechowujemy wersje robocze (dni)"), default=30
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("code"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("rules_document"),
+        FieldPanel("faq"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel(
+                    [FieldPanel("contact_email"), FieldPanel("contact_phone")]
+                ),
+            ],
+            heading=_("Kontakt"),
+        ),
+    ]
+    schedule_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("submissions_open_at"),
+                        FieldPanel("submissions_close_at"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("jury_opens_at"), FieldPanel("jury_closes_at")]
+                ),
+                FieldPanel("results_at"),
+            ],
+            heading=_("Terminy (czas warszawski)"),
+        ),
+    ]
+    rules_panels = [
+        HelpPanel(
+            _(
+                "Kategorie i kryteria tej edycji ustawia się w menu "
+                "„Konkurs → Kategorie”."
+            )
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("max_photos"), FieldPanel("max_photo_size_mb")]
+                ),
+                FieldPanel("max_presentation_size_mb"),
+                FieldPanel("presentation_types"),
+                FieldPanel("draft_retention_days"),
+            ],
+            heading=_("Pliki i wersje robocze"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("information_clause"), FieldPanel("image_publication_text")],
+            heading=_("Zgody"),
+        ),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Treść")),
+            ObjectList(schedule_panels, heading=_("Terminy")),
+            ObjectList(rules_panels, heading=_("Pliki i zgody")),
+            ObjectList(Page.promote_panels, heading=_("Promocja")),
+            ObjectList(Page.settings_panels, heading=_("Ustawienia")),
+        ]
+    )
+    base_form_class = CompetitionPageForm
+    parent_page_types = ["competition.CompetitionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("edycja konkursu")
+        verbose_name_plural = _("edycje konkursu")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        order = [
+            ("submissions_open_at", self.submissions_open_at),
+            ("submissions_close_at", self.submissions_close_at),
+            ("jury_opens_at", self.jury_opens_at),
+            ("jury_closes_at", self.jury_closes_at),
+            ("results_at", self.results_at),
+        ]
+        for (_name, earlier), (name, later) in zip(order, order[1:], strict=False):
+            if earlier and later and later < earlier:
+                errors[name] = _(
+                    "Ten termin nie może być wcześniejszy od poprzedniego."
+                )
+        opens, closes = self.submissions_open_at, self.submissions_close_at
+        if opens and closes and opens == closes:
+            errors["submissions_close_at"] = _(
+                "Nabór musi trwać – koniec musi być po początku."
+            )
+        if self.code:
+            self.code = self.code.strip().upper()
+            clash = (
+                CompetitionPage.objects.filter(code=self.code)
+                .exclude(translation_key=self.translation_key)
+                .exists()
+            )
+            if clash:
+                errors["code"] = _("Inna edycja ma już ten kod.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = (
+                CompetitionPage.objects.filter(pk=self.pk)
+                .values_list("information_clause", flat=True)
+                .first()
+            )
+        else:
+            previous = None
+        if previous != self.information_clause and self.information_clause:
+            self.clause_version += 1
+        return super().save(*args, **kwargs)
+
+    # -- the edition's state -------------------------------------------------
+
+    @cached_property
+    def original(self):
+        """The edition page in the default locale, which owns entries and
+        categories; the page itself when it is the original."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return (
+            CompetitionPage.objects.filter(
+                translation_key=self.translation_key, locale=default
+            ).first()
+            or self
+        )
+
+    def phase(self, now=None):
+        """Where the edition stands at ``now`` (a :class:`Phase`)."""
+        now = now or timezone.now()
+        if self.results_published_at and self.results_published_at <= now:
+            return Phase.RESULTS
+        if now < self.submissions_open_at:
+            return Phase.UPCOMING
+        if now < self.submissions_close_at:
+            return Phase.OPEN
+        if self.jury_opens_at <= now:
+            return Phase.JURY
+        return Phase.CLOSED
+
+    def accepts_submissions(self, now=None):
+        """True between the opening and the closing instant (closing excluded)."""
+        now = now or timezone.now()
+        return self.submissions_open_at <= now < self.submissions_close_at
+
+    def time_left(self, now=None):
+        now = now or timezone.now()
+        return max(self.submissions_close_at - now, timezone.timedelta(0))
+
+    def allowed_presentation_types(self):
+        known = [code for code, _label in PRESENTATION_TYPES]
+        chosen = [code for code in self.presentation_types or [] if code in known]
+        return chosen or known
+
+    def categories_list(self):
+        """The original edition's categories with their criteria (two queries)."""
+        from .categories import Category
+
+        return list(
+            Category.objects.filter(edition=self.original)
+            .prefetch_related("criteria")
+            .order_by("sort_order", "pk")
+        )
+
+    # -- sub-routes (DESIGN §4); the views live in ``competition/views/`` ------
+
+    @path("zgloszenie/<slug:category_slug>/", name="submission_form")
+    def submission_form(self, request, category_slug):
+        from ..views import submission
+
+        return submission.submission_form(request, self, category_slug)
+
+    @path("zgloszenie/gotowe/<str:reference>/", name="submission_receipt")
+    def submission_receipt(self, request, reference):
+        from ..views import submission
+
+        return submission.receipt(request, self, reference)
+
+    @path("status/<str:token>/", name="status_token")
+    def status_token(self, request, token):
+        from ..views import status
+
+        return status.exchange_token(request, self, token)
+
+    @path("status/", name="status")
+    def status(self, request):
+        from ..views import status
+
+        return status.status_page(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phase"] = self.phase()
+        context["categories"] = self.categories_list()
+        return context

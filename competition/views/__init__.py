@@ -1,0 +1,1 @@
+"""Public views of an edition, reached through ``CompetitionPage``'s routes."""

@@ -1,0 +1,141 @@
+"""Builders for competition data: an edition with categories, and entries.
+
+Plain functions (not fixtures) so tests, the benchmark and other helpers can
+call them with the values they need.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from competition.models import (
+    Category,
+    CompetitionIndexPage,
+    CompetitionPage,
+    Criterion,
+    Entry,
+    EntryAnswer,
+    Status,
+)
+
+
+def competition_index(home):
+    index = CompetitionIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = CompetitionIndexPage(title="Konkurs", slug="konkurs")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        home.refresh_from_db()
+    return index
+
+
+def edition(
+    home,
+    code="MMES-2027",
+    opens=None,
+    closes=None,
+    categories=("reintegracja", "osobowosc"),
+    **fields,
+):
+    """A published edition under the home page's competition index.
+
+    By default submissions opened yesterday and close in 30 days; the jury
+    phase follows. ``categories``: slugs of categories to create; "osobowosc"
+    is a person category.
+    """
+    now = timezone.now()
+    opens = opens or now - timedelta(days=1)
+    closes = closes or now + timedelta(days=30)
+    index = competition_index(home)
+    page = CompetitionPage(
+        title=fields.pop("title", f"Mazowiecka Marka Ekonomii Społecznej {code[-4:]}"),
+        slug=fields.pop("slug", code.lower()),
+        code=code,
+        intro="<p>Konkurs dla podmiotów ekonomii społecznej.</p>",
+        information_clause=fields.pop(
+            "information_clause",
+            "<p>Administratorem danych jest Mazowieckie Centrum Polityki "
+            "Społecznej, ul. Grzybowska 80/82, 00-844 Warszawa.</p>",
+        ),
+        submissions_open_at=opens,
+        submissions_close_at=closes,
+        jury_opens_at=fields.pop("jury_opens_at", closes + timedelta(days=1)),
+        jury_closes_at=fields.pop("jury_closes_at", closes + timedelta(days=30)),
+        results_at=fields.pop("results_at", closes + timedelta(days=45)),
+        **fields,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    for position, slug in enumerate(categories):
+        category(page, slug, sort_order=position)
+    return page
+
+
+def category(page, slug, sort_order=0, criteria=2, **fields):
+    person = slug == "osobowosc"
+    category = Category(
+        edition=page,
+        slug=slug,
+        sort_order=sort_order,
+        name=fields.pop("name", slug.replace("_", " ").capitalize()),
+        name_en=fields.pop("name_en", f"{slug} (EN)"),
+        who_may_apply="Podmioty ekonomii społecznej z Mazowsza.",
+        nominee_is_person=fields.pop("nominee_is_person", person),
+        **fields,
+    )
+    category.save()
+    for number in range(criteria):
+        Criterion.objects.create(
+            category=category,
+            sort_order=number,
+            name=f"Kryterium {number + 1}",
+            name_en=f"Criterion {number + 1}",
+            question=f"Pytanie {number + 1}: co zrobiliście?",
+            question_en=f"Question {number + 1}: what did you do?",
+            weight=number + 1,
+            max_points=10,
+            answer_max_length=500,
+        )
+    return category
+
+
+def entry(page, category=None, status=Status.SUBMITTED, number=None, **fields):
+    """An entry saved directly (bypassing the form), with an answer per criterion."""
+    category = category or page.categories.order_by("sort_order").first()
+    person = category.nominee_is_person
+    if number is None and status != Status.DRAFT:
+        number = Entry.objects.filter(edition=page).exclude(number=None).count() + 1
+    values = {
+        "nominee_kind": "person" if person else "organisation",
+        "organisation_name": "" if person else "Spółdzielnia Socjalna Przykład",
+        "legal_form": "" if person else "spoldzielnia_socjalna",
+        "nip": "" if person else "8567346215",
+        "regon": "" if person else "192598184",
+        "krs": "" if person else "0000359730",
+        "person_name": "Anna Kowalska" if person else "",
+        "street": "ul. Grzybowska 80/82",
+        "postal_code": "00-844",
+        "city": "Warszawa",
+        "powiat": "1465",
+        "contact_name": "Jan Nowak",
+        "email": "jan.nowak@example.org",
+        "phone": "+48 600 000 000",
+        "title": "Kawiarnia, która zatrudnia",
+        "summary": "Prowadzimy kawiarnię i catering.",
+        "submitted_at": None if status == Status.DRAFT else timezone.now(),
+    }
+    values.update(fields)
+    entry = Entry.objects.create(
+        edition=page,
+        category=category,
+        status=status,
+        number=number,
+        reference=f"{page.code}-{number:04d}" if number else None,
+        **values,
+    )
+    for criterion in category.criteria.all():
+        EntryAnswer.objects.create(
+            entry=entry, criterion=criterion, text=f"Odpowiedź na {criterion.name}."
+        )
+    return entry
