@@ -1,11 +1,354 @@
-"""The public submission form (to be built)."""
+"""The public submission form of a category, and the receipt after it.
+
+Reached through ``CompetitionPage``'s routes. Thin: the form validates
+(``forms/submission.py``), ``submission.py`` saves.
+"""
+
+import logging
+import uuid
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .. import ratelimit, submission
+from ..forms.submission import EntryForm
+from ..models import AccessToken, Category, Entry, EntryFile, Status
+
+logger = logging.getLogger(__name__)
+
+# POSTs of the form per client address in a 10-minute window. Generous enough
+# for an office behind one address; a bot hits it quickly.
+FORM_POST_LIMIT = 30
+FORM_POST_WINDOW = 600
+
+SESSION_PENDING = "competition_pending_files"
+SESSION_DRAFTS = "competition_drafts"
+SESSION_RECEIPTS = "competition_receipts"
+SESSION_STATUS = "competition_status_entries"
+DRAFT_PARAMETER = "wersja"
+
+
+def _form_url(page, category):
+    return page.url + page.reverse_subpage("submission_form", args=[category.slug])
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def _session_list(request, key):
+    return list(request.session.get(key, []))
+
+
+def _remember(request, key, value, limit=50):
+    values = [item for item in _session_list(request, key) if item != value]
+    request.session[key] = (values + [value])[-limit:]
+
+
+def _draft_for(request, edition, category):
+    entry_id = request.session.get(SESSION_DRAFTS, {}).get(str(category.pk))
+    if not entry_id:
+        return None
+    return (
+        Entry.objects.filter(
+            pk=entry_id, edition=edition, category=category, status=Status.DRAFT
+        )
+        .prefetch_related("answers", "files")
+        .first()
+    )
+
+
+def _kept_files(request, draft, handles):
+    """Files from earlier attempts that this browser may reuse: its pending
+    uploads and its draft's files, limited to the handles the form sent back."""
+    allowed = set(_session_list(request, SESSION_PENDING))
+    candidates = list(EntryFile.objects.filter(handle__in=handles, entry=None))
+    kept = [item for item in candidates if item.handle in allowed]
+    if draft is not None:
+        kept += [item for item in draft.files.all() if item.handle in handles]
+    return kept
+
+
+def _initial_from_draft(draft):
+    initial = {name: getattr(draft, name) for name in submission.ENTRY_FIELDS}
+    initial["consent_image_publication"] = draft.image_publication_allowed
+    for answer in draft.answers.all():
+        initial[f"answer_{answer.criterion_id}"] = answer.text
+    return initial
+
+
+def _render(request, page, category, form, status=200, message=None, **extra):
+    context = {
+        "page": page,
+        "self": page,
+        "edition": page.original,
+        "category": category,
+        "form": form,
+        "message": message,
+        "draft": extra.pop("draft", None),
+        **extra,
+    }
+    response = TemplateResponse(
+        request, "competition/submission_form.html", context, status=status
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _closed(request, page, category, status=200):
+    response = TemplateResponse(
+        request,
+        "competition/submission_closed.html",
+        {"page": page, "self": page, "category": category, "phase": page.phase()},
+        status=status,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _resume_draft(request, page, category, token):
+    found = AccessToken.find(token, AccessToken.Purpose.DRAFT)
+    edition = page.original
+    if (
+        found is None
+        or found.entry.edition_id != edition.pk
+        or found.entry.category_id != category.pk
+        or found.entry.status != Status.DRAFT
+    ):
+        response = TemplateResponse(
+            request,
+            "competition/draft_link_invalid.html",
+            {"page": page, "self": page, "category": category},
+            status=404,
+        )
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+    request.session.cycle_key()
+    drafts = dict(request.session.get(SESSION_DRAFTS, {}))
+    drafts[str(category.pk)] = found.entry.pk
+    request.session[SESSION_DRAFTS] = drafts
+    found.last_used_at = timezone.now()
+    found.save(update_fields=["last_used_at"])
+    response = redirect(_form_url(page, category), permanent=False)
+    response.status_code = 303
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def submission_form(request, page, category_slug):
-    raise Http404
+    """GET shows the form; POST saves a draft or submits (DESIGN §5)."""
+    edition = page.original
+    category = get_object_or_404(Category, edition=edition, slug=category_slug)
+    if DRAFT_PARAMETER in request.GET:
+        return _resume_draft(request, page, category, request.GET[DRAFT_PARAMETER])
+    # Deadline on the server, at the moment the request arrives (drafts too).
+    if not edition.accepts_submissions():
+        return _closed(
+            request, page, category, status=200 if request.method == "GET" else 403
+        )
+
+    draft = _draft_for(request, edition, category)
+    texts = submission.consent_texts(page)
+    form_kwargs = {"edition": edition, "category": category, "consent_texts": texts}
+
+    if request.method != "POST":
+        initial = _initial_from_draft(draft) if draft else {}
+        initial["idempotency_key"] = uuid.uuid4()
+        kept = list(draft.files.all()) if draft else []
+        form = EntryForm(initial=initial, kept_files=kept, **form_kwargs)
+        return _render(request, page, category, form, draft=draft)
+
+    handles = request.POST.getlist("kept_files")
+    removed = set(request.POST.getlist("remove_files"))
+    kept = [
+        item
+        for item in _kept_files(request, draft, handles)
+        if item.handle not in removed
+    ]
+    for_draft = request.POST.get("action") == "draft"
+    form = EntryForm(
+        request.POST,
+        request.FILES,
+        kept_files=kept,
+        for_draft=for_draft,
+        **form_kwargs,
+    )
+
+    if not ratelimit.hit(request, "submission-form", FORM_POST_LIMIT, FORM_POST_WINDOW):
+        form.is_valid()  # show what was typed, with its errors, not a blank page
+        response = _render(
+            request,
+            page,
+            category,
+            form,
+            status=429,
+            draft=draft,
+            message=_(
+                "Z tego adresu wysłano w krótkim czasie bardzo dużo formularzy. "
+                "Odczekaj 10 minut i spróbuj ponownie – wpisane dane są poniżej."
+            ),
+        )
+        response["Retry-After"] = str(FORM_POST_WINDOW)
+        return response
+
+    # A resent POST whose first copy succeeded goes to that entry's receipt.
+    key = request.POST.get("idempotency_key", "")
+    existing = _submitted_with_key(key, edition)
+    if existing is not None:
+        return _to_receipt(request, page, existing)
+
+    if not form.is_valid():
+        if "fax_number" in form.errors:
+            logger.info("Honeypot field filled in; form refused")
+        message = None
+        if form.accepted_files:
+            try:
+                records = submission.keep_pending_files(form)
+            except Exception:
+                logger.exception("Could not keep accepted files")
+                message = _(
+                    "Nie udało się zachować przesłanych plików. Popraw błędy "
+                    "i dołącz pliki ponownie."
+                )
+            else:
+                for record in records:
+                    _remember(request, SESSION_PENDING, record.handle, limit=100)
+                form.kept_files = [*form.kept_files, *records]
+        return _render(
+            request, page, category, form, status=400, draft=draft, message=message
+        )
+
+    language = get_language() or "pl"
+    if for_draft:
+        try:
+            entry, token = submission.save_draft(
+                form, edition, category, language, draft=draft, removed_handles=removed
+            )
+        except submission.SubmissionFailed:
+            logger.exception("Saving a draft failed")
+            return _failed(request, page, category, form, draft)
+        drafts = dict(request.session.get(SESSION_DRAFTS, {}))
+        drafts[str(category.pk)] = entry.pk
+        request.session[SESSION_DRAFTS] = drafts
+        if token:
+            _queue_draft_link(request, page, category, entry, token)
+        form = EntryForm(
+            initial={**_initial_from_draft(entry), "idempotency_key": uuid.uuid4()},
+            kept_files=list(entry.files.all()),
+            **form_kwargs,
+        )
+        return _render(
+            request,
+            page,
+            category,
+            form,
+            draft=entry,
+            draft_saved=True,
+            draft_link_sent=bool(token),
+        )
+
+    def build_urls(entry, token):
+        status_path = page.url + page.reverse_subpage("status_token", args=[token])
+        return {
+            "status": _absolute(request, status_path),
+            "edition": _absolute(request, page.url),
+        }
+
+    try:
+        entry = submission.submit(
+            form,
+            page,
+            category,
+            language,
+            build_urls,
+            draft=draft,
+            removed_handles=removed,
+        )
+    except submission.DuplicateSubmission as duplicate:
+        return _to_receipt(request, page, duplicate.entry)
+    except submission.SubmissionFailed:
+        logger.exception("Submission failed; nothing was saved")
+        return _failed(request, page, category, form, draft)
+    drafts = dict(request.session.get(SESSION_DRAFTS, {}))
+    drafts.pop(str(category.pk), None)
+    request.session[SESSION_DRAFTS] = drafts
+    return _to_receipt(request, page, entry)
+
+
+def _submitted_with_key(key, edition):
+    try:
+        key = uuid.UUID(str(key))
+    except ValueError:
+        return None
+    return (
+        Entry.objects.filter(idempotency_key=key, edition=edition)
+        .exclude(status=Status.DRAFT)
+        .first()
+    )
+
+
+def _failed(request, page, category, form, draft):
+    form.kept_files = [item for item in form.kept_files if item.pk]
+    return _render(
+        request,
+        page,
+        category,
+        form,
+        status=503,
+        draft=draft,
+        message=_(
+            "Nie udało się zapisać zgłoszenia z powodu błędu po naszej stronie. "
+            "Nic nie zostało zapisane. Twoje dane są poniżej – spróbuj wysłać "
+            "formularz ponownie za chwilę (pliki trzeba dołączyć jeszcze raz)."
+        ),
+    )
+
+
+def _queue_draft_link(request, page, category, entry, token):
+    from .. import emails
+
+    url = _absolute(request, _form_url(page, category) + f"?{DRAFT_PARAMETER}={token}")
+    context = emails.entry_context(
+        entry,
+        draft_url=url,
+        expires_at=timezone.localtime(entry.draft_expires_at).strftime("%d.%m.%Y"),
+        closes_at=timezone.localtime(page.original.submissions_close_at).strftime(
+            "%d.%m.%Y %H:%M"
+        ),
+    )
+    emails.queue_mail("draft_link", [entry.email], entry.language, context)
+
+
+def _to_receipt(request, page, entry):
+    _remember(request, SESSION_RECEIPTS, entry.pk)
+    _remember(request, SESSION_STATUS, entry.pk)
+    url = page.url + page.reverse_subpage("submission_receipt", args=[entry.reference])
+    response = redirect(url)
+    response.status_code = 303
+    return response
 
 
 def receipt(request, page, reference):
-    raise Http404
+    """The confirmation after a submit; only for the browser that submitted."""
+    edition = page.original
+    entry = (
+        Entry.objects.filter(edition=edition, reference=reference)
+        .exclude(status=Status.DRAFT)
+        .select_related("category")
+        .prefetch_related("files")
+        .first()
+    )
+    if entry is None or entry.pk not in _session_list(request, SESSION_RECEIPTS):
+        raise Http404
+    response = TemplateResponse(
+        request,
+        "competition/submission_receipt.html",
+        {"page": page, "self": page, "entry": entry, "edition": edition},
+    )
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
