@@ -1,10 +1,105 @@
-"""Admin screens and audit-log actions of the competition."""
+"""Admin screens and audit-log actions of the competition.
+
+Menu "Konkurs": categories with their criteria (Konkurs → Kategorie) and the
+entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export).
+"""
 
 from django.urls import path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import exports
 from .files import download_entry_file
+from .filters import CategoryFilterSet, EntryFilterSet
+from .models import Category, Entry
+from .permissions import EntryPermissionPolicy
+from .views.admin import (
+    CategoryDeleteView,
+    CategoryEditView,
+    CategoryIndexView,
+    EntryIndexView,
+    EntryInspectView,
+)
 from .workflow import LOG_ACTIONS
+
+
+class CategoryViewSet(ModelViewSet):
+    """Categories of each edition with their criteria (the model's panels)."""
+
+    model = Category
+    name = "competition_category"
+    url_prefix = "competition/categories"
+    icon = "tag"
+    menu_label = _("Kategorie")
+    menu_order = 100
+    index_view_class = CategoryIndexView
+    edit_view_class = CategoryEditView
+    delete_view_class = CategoryDeleteView
+    filterset_class = CategoryFilterSet
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    ordering = ["-edition__submissions_open_at", "sort_order", "pk"]
+    # Copying would leave the criteria behind; a new edition's categories are
+    # created afresh.
+    copy_view_enabled = False
+    # Categories are ordered within their edition by "sort_order" in the form,
+    # not by dragging across editions.
+    sort_order_field = None
+
+
+class EntryViewSet(ModelViewSet):
+    """Entries as applicants sent them: read-only, with inspect and export."""
+
+    model = Entry
+    name = "competition_entry"
+    url_prefix = "competition/entries"
+    icon = "doc-full-inverse"
+    menu_label = _("Zgłoszenia")
+    menu_order = 200
+    index_view_class = EntryIndexView
+    inspect_view_class = EntryInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # The add and edit URLs exist (Wagtail builds them) but the permission
+    # policy refuses them to everyone, so their form has no fields at all.
+    form_fields = []
+    # Entries are many and nothing links to them; the reference index would
+    # only slow down every submission.
+    add_to_reference_index = False
+    filterset_class = EntryFilterSet
+    # Not a Wagtail-indexed model: the admin searches these columns in the database.
+    search_fields = [
+        "reference",
+        "organisation_name",
+        "person_name",
+        "title",
+        "email",
+        "nip",
+    ]
+    search_backend_name = None
+    ordering = "-submitted_at"
+    list_per_page = 50
+    list_export = exports.KEYS
+    export_headings = exports.HEADINGS
+
+    @cached_property
+    def permission_policy(self):
+        return EntryPermissionPolicy(self.model)
+
+
+class CompetitionViewSetGroup(ModelViewSetGroup):
+    items = (CategoryViewSet, EntryViewSet)
+    menu_icon = "pick"
+    menu_label = _("Konkurs")
+    menu_name = "competition"
+    menu_order = 260
+
+
+@hooks.register("register_admin_viewset")
+def register_competition_viewsets():
+    return CompetitionViewSetGroup()
 
 
 @hooks.register("register_admin_urls")

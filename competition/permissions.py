@@ -1,0 +1,42 @@
+"""Who may do what with entries in the admin.
+
+An entry is what an applicant sent: nobody adds or changes one in the admin
+(the formal check and later decisions go through ``workflow.py``), and only a
+superuser may delete one. Viewing needs ``view_entry``; exporting needs the
+separate ``export_entry`` and downloading files ``download_entryfile``.
+"""
+
+from django.contrib.auth import get_user_model
+from wagtail.permission_policies import ModelPermissionPolicy
+
+READ_ONLY_ACTIONS = frozenset({"add", "change"})
+
+
+class EntryPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that entries are read-only for everyone and
+    deletion is kept for superusers (even a group granted ``delete_entry``)."""
+
+    def user_has_permission(self, user, action):
+        if action in READ_ONLY_ACTIONS:
+            return False
+        if action == "delete":
+            return user.is_active and user.is_superuser
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = set(actions) - READ_ONLY_ACTIONS
+        users = get_user_model()._default_manager
+        matching = users.none()
+        if "delete" in actions:
+            actions.discard("delete")
+            matching = users.filter(is_active=True, is_superuser=True)
+        if actions:
+            others = super().users_with_any_permission(actions)
+            matching = users.filter(pk__in=matching.values("pk")) | users.filter(
+                pk__in=others.values("pk")
+            )
+        return matching
+
+
+def can_export_entries(user):
+    return user.is_active and user.has_perm("competition.export_entry")
