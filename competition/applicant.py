@@ -1,0 +1,196 @@
+"""What an applicant sees of an entry and may still do with it.
+
+The state in plain words and what happens next (a decision stays hidden until
+the edition publishes its results), when a withdrawal or a correction is still
+open, and the submitted data as label/value rows. Used by the status page
+(``views/status.py``); pure functions of an entry, its edition and a time.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import workflow
+from .models import Consent, Entry, Status
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+DECISIONS = frozenset({Status.LAUREATE, Status.DISTINCTION, Status.NOT_AWARDED})
+
+# The state in plain words and what happens next. Placeholders: the edition's
+# dates in Warsaw time (jury_opens, jury_closes, results_at).
+STATUS_TEXTS = {
+    Status.SUBMITTED: (
+        _("Zgłoszenie zostało przyjęte"),
+        _(
+            "Sekretariat sprawdzi zgłoszenie pod względem formalnym do "
+            "%(jury_opens)s. Jeśli czegoś zabraknie, napiszemy do Ciebie "
+            "i poprosimy o poprawkę."
+        ),
+    ),
+    Status.NEEDS_CORRECTION: (
+        _("Zgłoszenie wymaga poprawy"),
+        _(
+            "Sekretariat prosi o poprawienie zgłoszenia. Popraw wskazane pola "
+            "w formularzu poniżej i wyślij je ponownie."
+        ),
+    ),
+    Status.ELIGIBLE: (
+        _("Zgłoszenie spełnia wymogi formalne"),
+        _(
+            "Zgłoszenie weźmie udział w konkursie. Jury zacznie oceniać zgłoszenia "
+            "%(jury_opens)s."
+        ),
+    ),
+    Status.INELIGIBLE: (
+        _("Zgłoszenie nie spełnia wymogów formalnych"),
+        _(
+            "Zgłoszenie nie weźmie udziału w ocenie jury. Jeśli masz pytania, "
+            "skontaktuj się z organizatorem."
+        ),
+    ),
+    Status.IN_REVIEW: (
+        _("Zgłoszenie jest w ocenie jury"),
+        _(
+            "Jury ocenia zgłoszenia do %(jury_closes)s. Wyniki ogłosimy około "
+            "%(results_at)s."
+        ),
+    ),
+    Status.REVIEWED: (
+        _("Jury oceniło zgłoszenie – czekamy na ogłoszenie wyników"),
+        _(
+            "Wyniki konkursu ogłosimy około %(results_at)s. Do tego czasu nie "
+            "podajemy ocen ani decyzji."
+        ),
+    ),
+    Status.LAUREATE: (
+        _("Zgłoszenie zostało laureatem konkursu"),
+        _(
+            "Gratulujemy! Organizator skontaktuje się z Tobą w sprawie "
+            "wręczenia nagród."
+        ),
+    ),
+    Status.DISTINCTION: (
+        _("Zgłoszenie otrzymało wyróżnienie"),
+        _(
+            "Gratulujemy! Organizator skontaktuje się z Tobą w sprawie "
+            "wręczenia wyróżnień."
+        ),
+    ),
+    Status.NOT_AWARDED: (
+        _("Zgłoszenie nie otrzymało nagrody"),
+        _(
+            "Dziękujemy za udział w konkursie. Zapraszamy do zgłoszenia się "
+            "w kolejnej edycji."
+        ),
+    ),
+    Status.WITHDRAWN: (
+        _("Zgłoszenie zostało wycofane"),
+        _("Zgłoszenie nie weźmie udziału w konkursie. Nic więcej nie musisz robić."),
+    ),
+    Status.DISQUALIFIED: (
+        _("Zgłoszenie zostało zdyskwalifikowane"),
+        _(
+            "Zgłoszenie nie weźmie dalej udziału w konkursie. Jeśli masz pytania, "
+            "skontaktuj się z organizatorem."
+        ),
+    ),
+}
+
+CORRECTION_CLOSED = _(
+    "Termin poprawy minął. Jeśli chcesz jeszcze coś wyjaśnić, skontaktuj się "
+    "z organizatorem."
+)
+CORRECTION_BY_CONTACT = _(
+    "Sekretariat prosi o uzupełnienie zgłoszenia. Skontaktuj się z organizatorem, "
+    "aby ustalić, co trzeba poprawić."
+)
+
+# States whose explanation includes the secretariat's reason.
+WITH_REASON = frozenset(
+    {Status.NEEDS_CORRECTION, Status.INELIGIBLE, Status.DISQUALIFIED}
+)
+
+# What the applicant submitted, in the submission form's order.
+DATA_FIELDS = (
+    "nominee_kind",
+    "nomination",
+    "organisation_name",
+    "legal_form",
+    "running_entity_name",
+    "nip",
+    "regon",
+    "krs",
+    "person_name",
+    "previous_award_year",
+    "street",
+    "postal_code",
+    "city",
+    "powiat",
+    "website",
+    "contact_name",
+    "email",
+    "phone",
+    "nominee_email",
+    "nominee_phone",
+    "title",
+    "summary",
+    "video_url",
+)
+
+
+def warsaw_time(value):
+    """A moment as Warsaw time in the active language, e.g. "1 kwietnia 2027, 12:00"."""
+    return formats.date_format(timezone.localtime(value, WARSAW), "j E Y, H:i")
+
+
+def shown_status(entry, edition, now=None):
+    """The state the applicant sees: a decision stays "reviewed" until the
+    edition publishes its results."""
+    status = Status(entry.status)
+    now = now or timezone.now()
+    published = edition.results_published_at and edition.results_published_at <= now
+    if status in DECISIONS and not published:
+        return Status.REVIEWED
+    return status
+
+
+def can_withdraw(entry, edition, now=None):
+    """The applicant may withdraw in the early states, before the jury phase."""
+    now = now or timezone.now()
+    return entry.status in workflow.WITHDRAWABLE and now < edition.jury_opens_at
+
+
+def can_correct(entry, now=None):
+    """A correction is open while asked for, until its deadline (if any)."""
+    now = now or timezone.now()
+    if entry.status != Status.NEEDS_CORRECTION or not entry.correction_fields:
+        return False
+    return entry.correction_deadline is None or now < entry.correction_deadline
+
+
+def consent_order(consent):
+    order = [kind for kind, _label in Consent.Kind.choices]
+    return order.index(consent.kind) if consent.kind in order else len(order)
+
+
+def submitted_data(entry):
+    """(field name, label, value) of every filled field, codes turned into names."""
+    rows = []
+    for name in DATA_FIELDS:
+        value = getattr(entry, name)
+        if value in ("", None):
+            continue
+        label = Entry._meta.get_field(name).verbose_name
+        if name in ("nominee_kind", "nomination"):
+            value = getattr(entry, f"get_{name}_display")()
+        elif name == "legal_form":
+            value = entry.legal_form_label
+        elif name == "nip":
+            value = entry.nip_display
+        elif name == "powiat":
+            label = _("powiat")
+            value = entry.powiat_name or value
+        rows.append((name, label, value))
+    return rows

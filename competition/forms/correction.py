@@ -1,0 +1,212 @@
+"""The applicant's correction of the fields the secretariat flagged.
+
+Only the flagged fields (``Entry.correction_fields``, named as the submission
+form's fields in DESIGN §5) are offered, prefilled, and checked by the same
+rules as at submission.
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home import teryt
+
+from .. import reference
+from ..models.entries import Entry, EntryAnswer, NomineeKind
+from ..validators import clean_krs, clean_nip, clean_postal_code, clean_regon
+from .errors import DescribedErrorsMixin
+
+ANSWER_PREFIX = "answer_"
+
+# Fields the secretariat may flag, in the order the submission form shows them.
+ENTRY_FIELDS = (
+    "organisation_name",
+    "legal_form",
+    "running_entity_name",
+    "nip",
+    "regon",
+    "krs",
+    "street",
+    "postal_code",
+    "city",
+    "powiat",
+    "website",
+    "person_name",
+    "contact_name",
+    "email",
+    "phone",
+    "title",
+    "summary",
+    "video_url",
+)
+
+# Optional at submission whatever the entry is (KRS and the running entity
+# depend on the legal form: see ``CorrectionForm._is_required``).
+OPTIONAL_FIELDS = frozenset({"regon", "website", "video_url"})
+ORGANISATION_ONLY = frozenset(
+    {"organisation_name", "legal_form", "running_entity_name", "nip", "regon", "krs"}
+)
+
+PHONE_RE = re.compile(r"^\+?[\d\s()-]+$")
+
+
+def clean_phone(value):
+    digits = re.sub(r"\D", "", value)
+    if not PHONE_RE.match(value) or not 9 <= len(digits) <= 15:
+        raise forms.ValidationError(
+            _("Wpisz numer telefonu, np. 600 000 000 albo +48 22 000 00 00."),
+            code="invalid_phone",
+        )
+    return value.strip()
+
+
+def _text(model_field, textarea=False):
+    field = Entry._meta.get_field(model_field)
+    return forms.CharField(
+        label=field.verbose_name,
+        max_length=field.max_length,
+        widget=forms.Textarea(attrs={"rows": 6}) if textarea else forms.TextInput,
+    )
+
+
+def _build_entry_field(name):
+    """The form field for one of :data:`ENTRY_FIELDS`, labelled as on the entry."""
+    label = Entry._meta.get_field(name).verbose_name
+    if name == "legal_form":
+        return forms.ChoiceField(
+            label=label, choices=[("", "—"), *reference.legal_form_choices()]
+        )
+    if name == "powiat":
+        return forms.ChoiceField(
+            label=_("powiat"), choices=[("", "—"), *teryt.powiat_choices()]
+        )
+    if name in ("website", "video_url"):
+        return forms.URLField(
+            label=label,
+            max_length=Entry._meta.get_field(name).max_length,
+            assume_scheme="https",
+            widget=forms.URLInput(attrs={"inputmode": "url"}),
+        )
+    if name == "email":
+        return forms.EmailField(label=label, max_length=254, widget=forms.EmailInput())
+    if name == "phone":
+        return forms.CharField(
+            label=label,
+            max_length=Entry._meta.get_field(name).max_length,
+            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        )
+    if name in ("nip", "regon", "krs", "postal_code"):
+        # The stored value is normalised; what applicants type may carry
+        # spaces and dashes, so the input is a little longer.
+        field = forms.CharField(label=label, max_length=20)
+        field.widget.attrs["inputmode"] = "numeric"
+        return field
+    return _text(name, textarea=name == "summary")
+
+
+class CorrectionForm(DescribedErrorsMixin, forms.Form):
+    """The flagged fields of ``entry``, prefilled with what was submitted."""
+
+    def __init__(self, entry, *args, **kwargs):
+        self.entry = entry
+        kwargs.setdefault("auto_id", f"entry-{entry.pk}-%s")
+        super().__init__(*args, **kwargs)
+        flagged = set(entry.correction_fields or [])
+        answers = {answer.criterion_id: answer for answer in entry.answers.all()}
+        self.criteria = {}
+        for name in ENTRY_FIELDS:
+            if name not in flagged:
+                continue
+            if entry.nominee_kind == NomineeKind.PERSON and name in ORGANISATION_ONLY:
+                continue
+            field = _build_entry_field(name)
+            field.required = self._is_required(name)
+            self.fields[name] = field
+            self.initial[name] = getattr(entry, name)
+        for criterion in entry.category.criteria.all():
+            name = f"{ANSWER_PREFIX}{criterion.pk}"
+            if name not in flagged:
+                continue
+            self.criteria[name] = criterion
+            self.fields[name] = forms.CharField(
+                label=criterion.localized_question,
+                max_length=criterion.answer_max_length,
+                widget=forms.Textarea(attrs={"rows": 8}),
+                help_text=_("Najwyżej %(count)s znaków.")
+                % {"count": criterion.answer_max_length},
+            )
+            answer = answers.get(criterion.pk)
+            self.initial[name] = answer.text if answer else ""
+
+    def _is_required(self, name):
+        if name in OPTIONAL_FIELDS:
+            return False
+        if name in ("krs", "running_entity_name"):
+            if "legal_form" in self.fields:
+                return False  # depends on the new legal form: see clean()
+            if name == "krs":
+                form = reference.legal_form(self.entry.legal_form)
+                return bool(form and form["has_krs"])
+            return self.entry.legal_form in reference.RUN_BY_ANOTHER_ENTITY
+        return True
+
+    def clean_nip(self):
+        return clean_nip(self.cleaned_data["nip"])
+
+    def clean_regon(self):
+        value = self.cleaned_data["regon"]
+        return clean_regon(value) if value else ""
+
+    def clean_krs(self):
+        value = self.cleaned_data["krs"]
+        return clean_krs(value) if value else ""
+
+    def clean_postal_code(self):
+        return clean_postal_code(self.cleaned_data["postal_code"])
+
+    def clean_phone(self):
+        return clean_phone(self.cleaned_data["phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        legal_form = cleaned.get("legal_form", self.entry.legal_form)
+        # A new legal form may bring a KRS or a running entity that was not
+        # flagged: ask the secretariat rather than accept an incomplete entry.
+        form = reference.legal_form(legal_form)
+        if "legal_form" in self.fields and form:
+            krs = cleaned.get("krs", self.entry.krs)
+            if form["has_krs"] and not krs and "krs" in self.fields:
+                self.add_error("krs", _("Ta forma prawna wymaga numeru KRS."))
+            running = cleaned.get("running_entity_name", self.entry.running_entity_name)
+            if (
+                legal_form in reference.RUN_BY_ANOTHER_ENTITY
+                and not running
+                and "running_entity_name" in self.fields
+            ):
+                self.add_error(
+                    "running_entity_name",
+                    _("Podaj nazwę podmiotu, który prowadzi tę jednostkę."),
+                )
+        return cleaned
+
+    def changed_fields(self):
+        """Names of the fields whose value differs from what was submitted."""
+        return [name for name in self.fields if name in self.changed_data]
+
+    def save(self):
+        """Write the corrected values to the entry and its answers (no commit
+        of the state: the caller moves the entry on in the same transaction)."""
+        entry = self.entry
+        for name in self.fields:
+            value = self.cleaned_data[name]
+            if name in self.criteria:
+                EntryAnswer.objects.update_or_create(
+                    entry=entry,
+                    criterion=self.criteria[name],
+                    defaults={"text": value},
+                )
+            else:
+                setattr(entry, name, value)
+        entry.save()
+        return entry
