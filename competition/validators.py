@@ -66,6 +66,21 @@ def clean_postal_code(value):
     return value
 
 
+PHONE_RE = re.compile(r"^\+?[\d\s()-]+$")
+
+
+def clean_phone(value):
+    """A phone number of 9 to 15 digits; spaces, dashes, brackets and ``+`` allowed."""
+    value = (value or "").strip()
+    digits = re.sub(r"\D", "", value)
+    if not PHONE_RE.match(value) or not 9 <= len(digits) <= 15:
+        raise ValidationError(
+            _("Wpisz numer telefonu, np. 600 000 000 albo +48 22 000 00 00."),
+            code="invalid_phone",
+        )
+    return value
+
+
 def format_nip(value):
     """A NIP for display: ``XXX-XXX-XX-XX``."""
     return stdnum_nip.format(value) if value else ""

@@ -5,8 +5,6 @@ form's fields in DESIGN §5) are offered, prefilled, and checked by the same
 rules as at submission.
 """
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +12,13 @@ from home import teryt
 
 from .. import reference
 from ..models.entries import Entry, EntryAnswer, NomineeKind
-from ..validators import clean_krs, clean_nip, clean_postal_code, clean_regon
+from ..validators import (
+    clean_krs,
+    clean_nip,
+    clean_phone,
+    clean_postal_code,
+    clean_regon,
+)
 from .errors import DescribedErrorsMixin
 
 ANSWER_PREFIX = "answer_"
@@ -47,18 +51,6 @@ OPTIONAL_FIELDS = frozenset({"regon", "website", "video_url"})
 ORGANISATION_ONLY = frozenset(
     {"organisation_name", "legal_form", "running_entity_name", "nip", "regon", "krs"}
 )
-
-PHONE_RE = re.compile(r"^\+?[\d\s()-]+$")
-
-
-def clean_phone(value):
-    digits = re.sub(r"\D", "", value)
-    if not PHONE_RE.match(value) or not 9 <= len(digits) <= 15:
-        raise forms.ValidationError(
-            _("Wpisz numer telefonu, np. 600 000 000 albo +48 22 000 00 00."),
-            code="invalid_phone",
-        )
-    return value.strip()
 
 
 def _text(model_field, textarea=False):

@@ -285,6 +285,12 @@ class EntryForm(forms.Form):
     def clean_postal_code(self):
         return self._clean_identifier("postal_code", validators.clean_postal_code)
 
+    def clean_phone(self):
+        return self._clean_identifier("phone", validators.clean_phone)
+
+    def clean_nominee_phone(self):
+        return self._clean_identifier("nominee_phone", validators.clean_phone)
+
     def clean_photos(self):
         photos = self.cleaned_data.get("photos") or []
         limit = self.edition.max_photos

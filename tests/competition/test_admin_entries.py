@@ -327,9 +327,7 @@ def test_inspect_shows_what_the_applicant_sent(secretary_client, full_entry):
     assert reverse("competition_entry:delete", args=[full_entry.pk]) not in content
 
 
-def test_inspect_links_files_to_the_download_view(
-    secretary_client, full_entry
-):
+def test_inspect_links_files_to_the_download_view(secretary_client, full_entry):
     content = secretary_client.get(inspect_url(full_entry)).content.decode()
 
     presentation = full_entry.files.get(kind=EntryFile.Kind.PRESENTATION)

@@ -238,6 +238,7 @@ REJECTIONS = [
     ({"consent_rules": None}, "consent_rules", "Bez tej zgody"),
     ({"consent_data": None}, "consent_data", "Bez tej zgody"),
     ({"nomination": "third_party"}, "nominee_email", "adres e-mail"),
+    ({"phone": "tel. 12"}, "phone", "numer telefonu"),
     ({"website": "nie adres"}, "website", "pełny adres strony"),
 ]
 
