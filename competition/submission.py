@@ -115,7 +115,7 @@ def status_link_expiry(edition):
     return edition.results_at + timedelta(days=STATUS_LINK_DAYS_AFTER_RESULTS)
 
 
-def _next_reference(edition):
+def next_reference(edition):
     # The row lock serialises numbering per edition without locking the page.
     sequence, _created = EntryNumberSequence.objects.get_or_create(edition=edition)
     sequence = EntryNumberSequence.objects.select_for_update().get(pk=sequence.pk)
@@ -248,7 +248,7 @@ def submit(form, page, category, language, build_urls, draft=None, removed_handl
             entry.status = Status.DRAFT
             entry.idempotency_key = key
             entry.draft_expires_at = None
-            entry.number, entry.reference = _next_reference(edition)
+            entry.number, entry.reference = next_reference(edition)
             entry.save()
             _save_answers(entry, form)
             _save_files(entry, form, stored, removed_handles)
