@@ -32,6 +32,12 @@ PAGES = {
     "en-advocates": ("/en/advocates/", "en"),
     "pl-campaign": ("/kampania/", "pl"),
     "en-campaign": ("/en/campaign/", "en"),
+    "pl-competition": ("/konkurs/", "pl"),
+    "en-competition": ("/en/competition/", "en"),
+    "pl-edition-open": ("/konkurs/mmes-2027/", "pl"),
+    "en-edition-open": ("/en/competition/mmes-2027/", "en"),
+    "pl-edition-past": ("/konkurs/mmes-2026/", "pl"),
+    "en-edition-past": ("/en/competition/mmes-2026/", "en"),
 }
 
 _AXE_RUN = """

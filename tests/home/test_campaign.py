@@ -14,6 +14,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
 from home.blocks import VideoBlock
+from home.management.commands._demo_campaign import MATERIAL
 from home.models import CampaignAmbassador, CampaignPage, HomePage, StandardPage
 from home.models.campaign import split_hashtags
 from tests.factories import CampaignPageFactory
@@ -225,7 +226,7 @@ def test_seed_demo_builds_the_campaign_in_both_languages(db, client):
     assert "<li>#EkonomiaSpołecznaNieWyklucza</li>" in html
     assert "<li>#MazowszeES</li>" in html
     assert ".pdf" in html
-    leaflet = get_document_model().objects.get()
+    leaflet = get_document_model().objects.get(title=MATERIAL["title"])
     assert leaflet.file.read().startswith(b"%PDF-1.4")
     en = client.get("/en/campaign/").text
     assert en.count('class="ambassador"') == 3

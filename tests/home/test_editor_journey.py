@@ -17,6 +17,8 @@ PAGE_TYPES = {
     "eventpage",
     "advocatesdirectorypage",
     "accessibilitystatementpage",
+    "competitionindexpage",
+    "competitionpage",
 }
 
 

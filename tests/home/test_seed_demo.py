@@ -6,6 +6,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, PageLogEntry, Revision
 
+from competition.models import Category, CompetitionPage, Criterion, Phase
+
 EXPECTED_USERS = {
     "admin",
     "redaktor",
@@ -23,6 +25,10 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "logs": PageLogEntry.objects.count(),
         "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+        "categories": sorted(
+            Category.objects.values_list("edition__code", "slug", "name_en")
+        ),
+        "criteria": Criterion.objects.count(),
     }
 
 
@@ -67,3 +73,39 @@ def test_refuses_without_debug_unless_forced(db):
         call_command("seed_demo")
     call_command("seed_demo", "--force")
     assert get_user_model().objects.filter(username="admin").exists()
+
+
+@override_settings(DEBUG=True)
+def test_seed_demo_builds_the_competition(db, client):
+    call_command("seed_demo")
+    open_edition = CompetitionPage.objects.get(
+        code="MMES-2027", locale__language_code="pl"
+    )
+    past = CompetitionPage.objects.get(code="MMES-2026", locale__language_code="pl")
+    assert open_edition.url_path == "/home/konkurs/mmes-2027/"
+    assert open_edition.phase() == Phase.OPEN
+    assert past.phase() in (Phase.CLOSED, Phase.JURY)
+    assert past.results_published_at is None
+    assert open_edition.rules_document is not None
+    assert "iod@mcps.com.pl" in open_edition.information_clause
+    for edition in (open_edition, past):
+        categories = edition.categories_list()
+        assert [c.slug for c in categories] == [
+            "rozwoj",
+            "reintegracja",
+            "odpowiedzialnosc",
+            "osobowosc",
+            "odkrycie",
+            "super-marka",
+        ]
+        assert [c.slug for c in categories if c.nominee_is_person] == ["osobowosc"]
+        assert [c.slug for c in categories if c.previous_laureates_only] == [
+            "super-marka"
+        ]
+        assert all(len(c.criteria.all()) == 3 for c in categories)
+    html = client.get("/konkurs/mmes-2027/").text
+    assert 'Zgłoś<span class="visually-hidden"> w kategorii Super Marka' in html
+    assert "Super Brand" in client.get("/en/competition/mmes-2027/").text
+    index_en = client.get("/en/competition/").text
+    assert index_en.index("Brand 2027") < index_en.index("Brand 2026")
+    assert "Zgłoś się" in client.get("/").text

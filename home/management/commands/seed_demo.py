@@ -520,6 +520,7 @@ class Command(BaseCommand):
             self.seed_events(pl, en)
             self.seed_advocates(pl, en)
             self.seed_campaign(pl, en)
+            self.seed_competition(pl, en)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     # Pages -----------------------------------------------------------------
@@ -910,6 +911,15 @@ class Command(BaseCommand):
                 changed = True
             if changed:
                 home.save_revision().publish()
+
+    # Competition ----------------------------------------------------------------
+
+    def seed_competition(self, pl, en):
+        """The competition's index, an open and a past edition with the MMES
+        categories and criteria, in both languages (no entries)."""
+        from . import _demo_competition
+
+        _demo_competition.seed(self, pl, en)
 
     def demo_portrait(self, name, colour, background):
         """An abstract portrait (head and shoulders) standing in for a photo."""
