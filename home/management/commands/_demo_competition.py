@@ -733,6 +733,7 @@ EDITIONS = [
         "code": "MMES-2027",
         "year": 2027,
         "dates": open_edition_dates,
+        "entries": True,
         "rules_document": "Regulamin konkursu „Mazowiecka Marka Ekonomii "
         "Społecznej 2027” (wersja demonstracyjna)",
         "pl": {
@@ -819,6 +820,10 @@ def seed(command, pl, en):
             index.add_child(instance=edition)
             edition.save_revision().publish()
         seed_categories(edition)
+        if spec.get("entries"):
+            from ._demo_entries import seed_entries
+
+            seed_entries(edition, command.stdout.write)
         command.seed_translation(
             edition,
             en,
