@@ -152,6 +152,43 @@ def test_local_folders_without_bucket(module):
         assert "storages.backends" not in storages[alias]["BACKEND"]
 
 
+def test_s3_uploads_send_one_part_at_a_time():
+    """boto3 copies a file object into memory part by part for a multipart upload;
+    with its default threads that was ~100 MB per 100 MB presentation in a web
+    worker (bench/submission.py). Both S3 storages upload one part at a time."""
+    env = clean_env(
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
+        **PROD_ENV,
+        AWS_STORAGE_BUCKET_NAME="mcps-media",
+        AWS_PRIVATE_STORAGE_BUCKET_NAME="mcps-private",
+    )
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.files.storage import storages\n"
+        "for alias in ('default', 'private'):\n"
+        "    config = storages[alias].transfer_config\n"
+        "    print(alias, config.use_threads, config.multipart_chunksize)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == [
+        "default",
+        "False",
+        str(8 * 1024 * 1024),
+        "private",
+        "False",
+        str(8 * 1024 * 1024),
+    ]
+
+
 # --- Production guards and hardening -------------------------------------------------
 
 

@@ -218,6 +218,17 @@ else:
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     }
 
+if AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_STORAGE_BUCKET_NAME:
+    from boto3.s3.transfer import TransferConfig
+
+    # django-storages hands a file to boto3's upload_fileobj, which copies a file
+    # object into memory part by part (8 MB) for a multipart upload (over 8 MB),
+    # by default up to ~15 parts at once: one 100 MB presentation grew a worker by
+    # ~100 MB. Without threads one part is read, sent and freed before the next,
+    # so an upload costs one part whatever the file's size (DESIGN §7). Smaller
+    # files go in a single PUT streamed from Django's temporary file.
+    AWS_S3_TRANSFER_CONFIG = TransferConfig(use_threads=False)
+
 STORAGES = {
     "default": _default_storage,
     "private": _private_storage,
