@@ -1,9 +1,10 @@
 """Saving what the submission form accepted: drafts and all-or-nothing submits.
 
-A submit writes the entry, its answers, files, consents, private link and the
-queued e-mails in one transaction. Files go to the private storage inside that
-transaction; if anything fails, the transaction rolls back and the files written
-so far are deleted, so nothing half-done is ever visible.
+A submit writes the entry, its answers, file records, consents, private link and
+the queued e-mails in one transaction. The files themselves go to the private
+storage just before it (an upload can be slow; a transaction should not wait for
+it); if anything fails, the transaction rolls back and the files written so far
+are deleted, so nothing half-done is ever visible.
 """
 
 from dataclasses import dataclass
@@ -147,8 +148,20 @@ def _save_answers(entry, form):
         )
 
 
-def _save_files(entry, form, stored, removed_handles):
-    """Store the new uploads, attach kept files, drop removed ones."""
+def _store_uploads(form, stored):
+    """Put the form's new files into the private storage, before the database
+    transaction opens: a slow upload then holds no database lock. ``stored``
+    collects the names so a failure can delete them."""
+    uploaded = []
+    for _field, upload, checked in form.accepted_files:
+        name = files.store(upload, checked)
+        stored.append(name)
+        uploaded.append((upload, checked, name))
+    return uploaded
+
+
+def _save_files(entry, form, uploaded, removed_handles):
+    """Record the stored uploads, attach kept files, drop removed ones."""
     kept = {item.handle: item for item in form.kept_files}
     if any(field == "presentation" for field, _upload, _checked in form.accepted_files):
         # A new presentation replaces the one kept from before.
@@ -164,9 +177,7 @@ def _save_files(entry, form, stored, removed_handles):
         if item.entry_id != entry.pk:
             item.entry = entry
             item.save(update_fields=["entry"])
-    for _field, upload, checked in form.accepted_files:
-        name = files.store(upload, checked)
-        stored.append(name)
+    for upload, checked, name in uploaded:
         record = files.new_entry_file(checked, name, upload.name, position)
         record.entry = entry
         record.save()
@@ -182,10 +193,9 @@ def keep_pending_files(form):
     send them again; returns the new EntryFile rows (entry empty)."""
     stored, records = [], []
     try:
+        uploaded = _store_uploads(form, stored)
         with transaction.atomic():
-            for position, (_field, upload, checked) in enumerate(form.accepted_files):
-                name = files.store(upload, checked)
-                stored.append(name)
+            for position, (upload, checked, name) in enumerate(uploaded):
                 record = files.new_entry_file(checked, name, upload.name, position)
                 record.save()
                 records.append(record)
@@ -202,6 +212,7 @@ def save_draft(form, edition, category, language, draft=None, removed_handles=()
     """
     stored = []
     try:
+        uploaded = _store_uploads(form, stored)
         with transaction.atomic():
             entry = draft or Entry(edition=edition, category=category)
             _fill(entry, form)
@@ -212,7 +223,7 @@ def save_draft(form, edition, category, language, draft=None, removed_handles=()
             )
             entry.save()
             _save_answers(entry, form)
-            _save_files(entry, form, stored, removed_handles)
+            _save_files(entry, form, uploaded, removed_handles)
             token = None
             if draft is None:
                 token = AccessToken.issue(
@@ -241,17 +252,18 @@ def submit(form, page, category, language, build_urls, draft=None, removed_handl
     key = form.cleaned_data["idempotency_key"]
     stored = []
     try:
+        uploaded = _store_uploads(form, stored)
         with transaction.atomic():
             entry = draft or Entry(edition=edition, category=category)
             _fill(entry, form)
             entry.language = language
             entry.status = Status.DRAFT
+            # The unique key makes a second copy of this POST fail here.
             entry.idempotency_key = key
             entry.draft_expires_at = None
-            entry.number, entry.reference = next_reference(edition)
             entry.save()
             _save_answers(entry, form)
-            _save_files(entry, form, stored, removed_handles)
+            _save_files(entry, form, uploaded, removed_handles)
             now = timezone.now()
             texts = consent_texts(page)
             for kind, text in texts.items():
@@ -268,6 +280,8 @@ def submit(form, page, category, language, build_urls, draft=None, removed_handl
             token = AccessToken.issue(
                 entry, AccessToken.Purpose.STATUS, status_link_expiry(edition)
             )
+            # Numbered last: the sequence row stays locked only for a moment.
+            entry.number, entry.reference = next_reference(edition)
             workflow.transition(
                 entry, Status.SUBMITTED, workflow.Actor(workflow.APPLICANT)
             )
