@@ -7,6 +7,7 @@ rules as at submission.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from home import teryt
 
@@ -125,7 +126,11 @@ class CorrectionForm(DescribedErrorsMixin, forms.Form):
                 label=criterion.localized_question,
                 max_length=criterion.answer_max_length,
                 widget=forms.Textarea(attrs={"rows": 8}),
-                help_text=_("Najwyżej %(count)s znaków.")
+                help_text=ngettext(
+                    "Najwyżej %(count)d znak.",
+                    "Najwyżej %(count)d znaków.",
+                    criterion.answer_max_length,
+                )
                 % {"count": criterion.answer_max_length},
             )
             answer = answers.get(criterion.pk)

@@ -241,8 +241,10 @@ class EntryForm(forms.Form):
                 % {"count": limit},
             )
         photo_limit = edition.max_photos
-        self.fields["photos"].help_text = _(
-            "JPEG, PNG lub WebP, najwyżej %(count)s plików po %(size)s MB."
+        self.fields["photos"].help_text = ngettext(
+            "JPEG, PNG lub WebP, najwyżej %(count)d plik do %(size)s MB.",
+            "JPEG, PNG lub WebP, najwyżej %(count)d plików, każdy do %(size)s MB.",
+            photo_limit,
         ) % {"count": photo_limit, "size": edition.max_photo_size_mb}
         types = ", ".join(code.upper() for code in edition.allowed_presentation_types())
         self.fields["presentation"].help_text = _(

@@ -640,4 +640,12 @@ def test_an_english_submission_attaches_to_the_polish_edition(
     assert response.status_code == 303 and response["Location"].startswith("/en/")
     entry = Entry.objects.get()
     assert entry.edition_id == page.pk and entry.language == "en"
-    assert mailoutbox[0].to == ["jan.nowak@example.org"]
+    (mail,) = mailoutbox
+    assert mail.to == ["jan.nowak@example.org"]
+    # The receipt speaks the applicant's language, with the English status link.
+    assert mail.subject.startswith("Entry MMES-2027-0001 received")
+    assert "Entry number: MMES-2027-0001" in mail.body
+    assert "/en/" in re.search(r"http://testserver(\S+/status/\S+)", mail.body).group(1)
+    receipt = client.get(response["Location"]).content.decode()
+    assert "Thank you! Your entry has been received." in receipt
+    )
