@@ -648,4 +648,3 @@ def test_an_english_submission_attaches_to_the_polish_edition(
     assert "/en/" in re.search(r"http://testserver(\S+/status/\S+)", mail.body).group(1)
     receipt = client.get(response["Location"]).content.decode()
     assert "Thank you! Your entry has been received." in receipt
-    )
