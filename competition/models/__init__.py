@@ -10,9 +10,39 @@ from .entries import (
     NomineeKind,
     Status,
 )
-from .pages import CompetitionIndexPage, CompetitionPage, Phase
+from .jury import (
+    Assignment,
+    ConflictDeclaration,
+    Decision,
+    FormalCheck,
+    FormalCriterion,
+    JuryMember,
+    Review,
+    ReviewVersion,
+    Score,
+)
+from .pages import (
+    Aggregation,
+    AssignmentMode,
+    CompetitionIndexPage,
+    CompetitionPage,
+    Phase,
+    TieBreakOrder,
+)
 
 __all__ = [
+    "Aggregation",
+    "Assignment",
+    "AssignmentMode",
+    "ConflictDeclaration",
+    "Decision",
+    "FormalCheck",
+    "FormalCriterion",
+    "JuryMember",
+    "Review",
+    "ReviewVersion",
+    "Score",
+    "TieBreakOrder",
     "AccessToken",
     "Category",
     "CompetitionIndexPage",

@@ -1,6 +1,9 @@
 """An edition of the competition and the index that lists the editions."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -9,6 +12,7 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     HelpPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -29,6 +33,31 @@ PRESENTATION_TYPES = [
     ("mp4", _("film MP4")),
     ("mp3", _("nagranie MP3")),
 ]
+
+
+class Aggregation(models.TextChoices):
+    MEAN = "mean", _("średnia")
+    MEDIAN = "median", _("mediana")
+    TRIMMED_MEAN = "trimmed_mean", _("średnia obcięta")
+
+
+class TieBreakOrder(models.TextChoices):
+    """Declared tie-break sequences (``scoring.py`` codes, applied in order)."""
+
+    CRITERION_MEDIAN_CHAIR = (
+        "highest_weight_criterion,median,chair_decision",
+        _("najważniejsze kryterium → mediana → decyzja przewodniczącego"),
+    )
+    MEDIAN_CRITERION_CHAIR = (
+        "median,highest_weight_criterion,chair_decision",
+        _("mediana → najważniejsze kryterium → decyzja przewodniczącego"),
+    )
+    CHAIR = "chair_decision", _("decyzja przewodniczącego")
+
+
+class AssignmentMode(models.TextChoices):
+    ALL = "all", _("każdy juror kategorii ocenia każde zgłoszenie")
+    BALANCED = "balanced", _("zrównoważony: k jurorów na zgłoszenie")
 
 
 class Phase(models.TextChoices):
@@ -156,6 +185,64 @@ class CompetitionPage(RoutablePageMixin, Page):
         _("jak długo przechowujemy wersje robocze (dni)"), default=30
     )
 
+    aggregation = models.CharField(
+        _("wynik zgłoszenia"),
+        max_length=20,
+        choices=Aggregation.choices,
+        default=Aggregation.MEAN,
+        help_text=_("Jak łączymy sumy punktów jurorów w wynik zgłoszenia."),
+    )
+    trim_fraction = models.DecimalField(
+        _("obcięcie średniej (z każdej strony)"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.20"),
+        help_text=_(
+            "Tylko dla średniej obciętej, np. 0,20 = 20% najniższych i najwyższych."
+        ),
+    )
+    tie_breaks = models.CharField(
+        _("rozstrzyganie remisów"),
+        max_length=100,
+        choices=TieBreakOrder.choices,
+        default=TieBreakOrder.CRITERION_MEDIAN_CHAIR,
+    )
+    disagreement_threshold = models.DecimalField(
+        _("próg rozbieżności ocen"),
+        max_digits=5,
+        decimal_places=2,
+        default=15,
+        help_text=_(
+            "Odchylenie standardowe sum jurorów (w punktach na 100), powyżej "
+            "którego zgłoszenie jest oznaczane jako ocenione rozbieżnie."
+        ),
+    )
+    assignment_mode = models.CharField(
+        _("przydział zgłoszeń jurorom"),
+        max_length=10,
+        choices=AssignmentMode.choices,
+        default=AssignmentMode.ALL,
+    )
+    jurors_per_entry = models.PositiveSmallIntegerField(
+        _("jurorów na zgłoszenie"), default=3, validators=[MinValueValidator(1)]
+    )
+    max_load = models.PositiveSmallIntegerField(
+        _("najwięcej zgłoszeń na jurora"),
+        null=True,
+        blank=True,
+        help_text=_("Puste = bez limitu."),
+    )
+    assignment_seed = models.PositiveIntegerField(
+        _("ziarno losowania"),
+        default=2027,
+        help_text=_(
+            "Ten sam przydział dla tego samego ziarna: wynik da się odtworzyć."
+        ),
+    )
+    scoring_closed_at = models.DateTimeField(
+        _("ocenę zamknął sekretariat"), null=True, blank=True, editable=False
+    )
+
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -218,11 +305,41 @@ class CompetitionPage(RoutablePageMixin, Page):
         ),
     ]
 
+    jury_panels = [
+        InlinePanel(
+            "formal_criteria",
+            heading=_("Wymogi formalne (lista kontrolna sekretariatu)"),
+            label=_("wymóg"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("assignment_mode"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("jurors_per_entry"),
+                        FieldPanel("max_load"),
+                        FieldPanel("assignment_seed"),
+                    ]
+                ),
+            ],
+            heading=_("Przydział zgłoszeń"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("aggregation"), FieldPanel("trim_fraction")]),
+                FieldPanel("tie_breaks"),
+                FieldPanel("disagreement_threshold"),
+            ],
+            heading=_("Wynik i remisy"),
+        ),
+    ]
+
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Treść")),
             ObjectList(schedule_panels, heading=_("Terminy")),
             ObjectList(rules_panels, heading=_("Pliki i zgody")),
+            ObjectList(jury_panels, heading=_("Ocena")),
             ObjectList(Page.promote_panels, heading=_("Promocja")),
             ObjectList(Page.settings_panels, heading=_("Ustawienia")),
         ]
@@ -311,6 +428,13 @@ class CompetitionPage(RoutablePageMixin, Page):
         if self.jury_opens_at <= now:
             return Phase.JURY
         return Phase.CLOSED
+
+    def scoring_closed(self, now=None):
+        """True once the jury phase has ended, by date or by the secretariat."""
+        now = now or timezone.now()
+        if self.scoring_closed_at and self.scoring_closed_at <= now:
+            return True
+        return now >= self.jury_closes_at
 
     def accepts_submissions(self, now=None):
         """True between the opening and the closing instant (closing excluded)."""
