@@ -33,7 +33,7 @@ from tests.s3server import http_get, load_settings, s3_server  # noqa: F401
 REGION = "eu-central-1"
 EXPIRY = 90  # not the default (60): proves PRIVATE_FILE_URL_EXPIRY is honoured
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
-S3_BACKEND = "storages.backends.s3.S3Storage"
+S3_BACKEND = "campaign_site.storage.S3Storage"
 PROD_ENV = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "es.mcps.example"}
 
 

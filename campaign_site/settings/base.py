@@ -187,7 +187,7 @@ def _s3_options(**extra):
 if AWS_STORAGE_BUCKET_NAME:
     # Public media (Wagtail images and documents): stable, unsigned URLs.
     _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "campaign_site.storage.S3Storage",
         "OPTIONS": _s3_options(
             bucket_name=AWS_STORAGE_BUCKET_NAME,
             default_acl="public-read",
@@ -202,7 +202,7 @@ if AWS_PRIVATE_STORAGE_BUCKET_NAME or AWS_STORAGE_BUCKET_NAME:
     # Private files: own bucket (or a private/ prefix of the public one), private ACL,
     # short-lived signed URLs and never a custom domain.
     _private_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "campaign_site.storage.S3Storage",
         "OPTIONS": _s3_options(
             bucket_name=AWS_PRIVATE_STORAGE_BUCKET_NAME or AWS_STORAGE_BUCKET_NAME,
             location="" if AWS_PRIVATE_STORAGE_BUCKET_NAME else "private",

@@ -22,7 +22,7 @@ BUCKET = "private-entries"
 
 def _s3_storages(endpoint):
     private = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "campaign_site.storage.S3Storage",
         "OPTIONS": {
             "bucket_name": BUCKET,
             "endpoint_url": endpoint,
