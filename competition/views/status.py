@@ -46,11 +46,16 @@ SESSION_KEY = "competition_status_entries"
 # Entries one browser may hold (a family of organisations sharing a laptop).
 MAX_SESSION_ENTRIES = 20
 
+# The page itself is "same-origin", not "no-referrer": under "no-referrer" a
+# browser sends ``Origin: null`` with the page's own POSTs, and Django's CSRF
+# check then refuses every withdrawal and correction (403). "same-origin" still
+# sends nothing to other sites; the token URL itself stays "no-referrer".
 PRIVATE_HEADERS = {
     "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Robots-Tag": "noindex",
 }
+LINK_REFERRER_POLICY = "no-referrer"
 
 
 def status_url(page, request=None):
@@ -79,6 +84,12 @@ def exchange_token(request, page, token):
     A wrong, expired or foreign token (another edition's entry) gets one and
     the same "invalid link" page, so the answer tells nothing about the token.
     """
+    response = _exchange_token(request, page, token)
+    response["Referrer-Policy"] = LINK_REFERRER_POLICY
+    return response
+
+
+def _exchange_token(request, page, token):
     if not ratelimit.hit(request, LOOKUP_SCOPE, LOOKUP_LIMIT, LOOKUP_WINDOW):
         response = _render(
             request,

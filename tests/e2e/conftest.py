@@ -113,9 +113,17 @@ def prerequisites():
 
 
 @pytest.fixture(scope="session")
-def live_site(prerequisites):
-    """Base URL (no trailing slash) of a seeded demo site served by runserver."""
+def site_dir():
+    """The live site's scratch directory: database, media, sent mail."""
     tmp = Path(tempfile.mkdtemp(prefix="e2e-site-"))
+    yield tmp
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_site(prerequisites, site_dir):
+    """Base URL (no trailing slash) of a seeded demo site served by runserver."""
+    tmp = site_dir
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "campaign_site.settings.dev",
@@ -123,6 +131,10 @@ def live_site(prerequisites):
         "MEDIA_ROOT": str(tmp / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp / "private"),
         "PYTHONUNBUFFERED": "1",
+        # Mail lands in files the tests can read (see the mail_dir fixture).
+        "EMAIL_URL": "",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(tmp / "mail"),
     }
     process = None
     server_log = None
@@ -155,7 +167,12 @@ def live_site(prerequisites):
             _stop(process)
         if server_log is not None:
             server_log.close()
-        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def mail_dir(live_site, site_dir):
+    """Where the live site's file-based e-mail backend writes each message."""
+    return site_dir / "mail"
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,17 @@ PAGES = {
     "en-edition-open": ("/en/competition/mmes-2027/", "en"),
     "pl-edition-past": ("/konkurs/mmes-2026/", "pl"),
     "en-edition-past": ("/en/competition/mmes-2026/", "en"),
+    # The submission form (GET only: it saves nothing) for an organisation, a
+    # person ("Osobowość") and in English; its error state, the receipt and the
+    # status page with an entry are checked in test_competition.py.
+    "pl-form-organisation": ("/konkurs/mmes-2027/zgloszenie/reintegracja/", "pl"),
+    "pl-form-person": ("/konkurs/mmes-2027/zgloszenie/osobowosc/", "pl"),
+    "en-form-organisation": (
+        "/en/competition/mmes-2027/zgloszenie/reintegracja/",
+        "en",
+    ),
+    # The status page opened without a link: how to get one.
+    "pl-status-empty": ("/konkurs/mmes-2027/status/", "pl"),
 }
 
 _AXE_RUN = """
