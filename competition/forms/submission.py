@@ -250,6 +250,14 @@ class EntryForm(forms.Form):
         self.fields["presentation"].help_text = _(
             "%(types)s, najwyżej %(size)s MB. Odpowiedz w niej na pytania kryteriów."
         ) % {"types": types, "size": edition.max_presentation_size_mb}
+        # Hints for the file picker only; the server checks the real content.
+        accept = {"pdf": ".pdf", "pptx": ".pptx", "mp4": ".mp4", "mp3": ".mp3"}
+        self.fields["presentation"].widget.attrs["accept"] = ",".join(
+            accept[code] for code in edition.allowed_presentation_types()
+        )
+        if category.nominee_is_person:
+            # A person is usually nominated by someone else ("Osobowość").
+            self.fields["nomination"].initial = Nomination.THIRD_PARTY
         if not category.previous_laureates_only:
             del self.fields["previous_award_year"]
         if photo_limit == 0:

@@ -4,32 +4,17 @@ The edition's state (phase, deadline, days left) is computed here from the page'
 dates at render time, never stored: it changes with the clock, not with a publish.
 """
 
-from datetime import time, timedelta
-from zoneinfo import ZoneInfo
-
 from django import template
 from django.utils import timezone
 
 from home import navigation
 from home.navigation import restricted_q
 
+from ..dates import WARSAW, shown_deadline
 from ..models import CompetitionPage, Phase
 
 register = template.Library()
-
-WARSAW = ZoneInfo("Europe/Warsaw")
-
-
-def shown_deadline(close):
-    """The closing instant as people read it, in Warsaw time.
-
-    Editors enter "31.03, 23:59:59" as 01.04, 00:00 (the first moment entries are
-    refused); applicants should read "31 March, 23:59", not "1 April, 00:00".
-    """
-    local = timezone.localtime(close, WARSAW)
-    if local.time() == time(0, 0):
-        return local - timedelta(seconds=1)
-    return local
+register.filter("deadline", shown_deadline)
 
 
 def days_left(edition, now=None):

@@ -32,6 +32,7 @@ from ..applicant import (
     submitted_data,
     warsaw_time,
 )
+from ..dates import deadline_text
 from ..forms.correction import CorrectionForm
 from ..forms.withdrawal import WithdrawalForm
 from ..models import AccessToken, Entry, EntryAnswer, Status
@@ -297,7 +298,7 @@ def _panel(entry, page, edition, now, bound=None):
     headline, next_step = STATUS_TEXTS[status]
     dates = {
         "jury_opens": warsaw_time(edition.jury_opens_at),
-        "jury_closes": warsaw_time(edition.jury_closes_at),
+        "jury_closes": deadline_text(edition.jury_closes_at),
         "results_at": warsaw_time(edition.results_at),
     }
     panel = EntryPanel(
@@ -320,7 +321,7 @@ def _panel(entry, page, edition, now, bound=None):
         panel.withdrawal_form = WithdrawalForm(entry)
     if status == Status.NEEDS_CORRECTION:
         if entry.correction_deadline:
-            panel.correction_deadline = warsaw_time(entry.correction_deadline)
+            panel.correction_deadline = deadline_text(entry.correction_deadline)
         if can_correct(entry, now):
             if panel.correction_form is None:
                 panel.correction_form = CorrectionForm(entry)

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import ratelimit, submission
+from ..dates import shown_deadline
 from ..forms.submission import EntryForm
 from ..models import AccessToken, Category, Entry, EntryFile, Status
 
@@ -316,7 +317,7 @@ def _queue_draft_link(request, page, category, entry, token):
         entry,
         draft_url=url,
         expires_at=timezone.localtime(entry.draft_expires_at).strftime("%d.%m.%Y"),
-        closes_at=timezone.localtime(page.original.submissions_close_at).strftime(
+        closes_at=shown_deadline(page.original.submissions_close_at).strftime(
             "%d.%m.%Y %H:%M"
         ),
     )

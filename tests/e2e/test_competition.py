@@ -288,17 +288,14 @@ def test_form_works_without_files_by_plain_post(live_site, new_page, axe_path):
     assert_accessible(page, axe_path, "empty form with errors")
 
 
-@pytest.mark.xfail(
-    reason="locale/en has no translations of the competition's strings yet: the "
-    "English form (<html lang=en>) shows Polish labels (WCAG 3.1.1/3.1.2)",
-    strict=False,
-)
 def test_english_form_speaks_english(live_site, new_page):
+    """<html lang=en> must not wrap Polish labels (WCAG 3.1.1/3.1.2)."""
     page = new_page()
     visit(page, live_site, "/en/competition/mmes-2027/zgloszenie/reintegracja/")
     assert page.get_attribute("html", "lang") == "en"
     expect(page.get_by_role("heading", level=1)).not_to_contain_text("Zgłoszenie")
     expect(page.get_by_role("button", name="Wyślij zgłoszenie")).to_have_count(0)
+    expect(page.get_by_role("button", name="Send entry")).to_have_count(1)
 
 
 # -- the correction ----------------------------------------------------------
