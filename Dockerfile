@@ -31,12 +31,15 @@ RUN python3 -m venv /opt/venv \
 # runtime: the venv, the code and the collected static files; runs as uid 10001.
 FROM ${BASE_IMAGE} AS runtime
 
+# MALLOC_ARENA_MAX=2: glibc would keep a malloc arena per gunicorn thread; two
+# are plenty and keep a worker's memory flat (bench/submission.py).
 ENV PATH="/opt/venv/bin:${PATH}" \
     LANG=C.UTF-8 \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=campaign_site.settings.production \
-    PORT=8000
+    PORT=8000 \
+    MALLOC_ARENA_MAX=2
 # STATIC_ROOT, MEDIA_ROOT and PRIVATE_MEDIA_ROOT keep the settings' defaults under /app:
 # /app/build/staticfiles, /app/media, /app/private_media.
 

@@ -633,6 +633,9 @@ def main():
             WEB_CONCURRENCY=str(WORKERS),
             GUNICORN_LOG_LEVEL="warning",
             TMPDIR=str(tmp / "tmp"),
+            # As the container sets it (Dockerfile): glibc keeps a malloc arena
+            # per thread otherwise, and gthread workers have several.
+            MALLOC_ARENA_MAX="2",
         )
         run_manage(env, "migrate", "--noinput")
         run_manage(env, "collectstatic", "--noinput")
