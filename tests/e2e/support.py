@@ -38,6 +38,8 @@ PAGES = {
     "en-edition-open": ("/en/competition/mmes-2027/", "en"),
     "pl-edition-past": ("/konkurs/mmes-2026/", "pl"),
     "en-edition-past": ("/en/competition/mmes-2026/", "en"),
+    "pl-edition-results": ("/konkurs/mmes-2025/", "pl"),
+    "en-edition-results": ("/en/competition/mmes-2025/", "en"),
     # The submission form (GET only: it saves nothing) for an organisation, a
     # person ("Osobowość") and in English; its error state, the receipt and the
     # status page with an entry are checked in test_competition.py.

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from . import _demo_jury
 from ._demo_campaign import minimal_pdf
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -717,15 +718,41 @@ def open_edition_dates(now=None):
     }
 
 
-# The past edition: every date before the demo's first run (results not yet
-# published: they come with the results page).
+# The past edition, with published results: every date long before the demo.
 PAST_EDITION_DATES = {
-    "submissions_open_at": warsaw(datetime.date(2026, 3, 2), 9),
-    "submissions_close_at": warsaw(datetime.date(2026, 4, 1)),
-    "jury_opens_at": warsaw(datetime.date(2026, 4, 20)),
-    "jury_closes_at": warsaw(datetime.date(2026, 7, 1)),
-    "results_at": warsaw(datetime.date(2026, 9, 15), 12),
+    "submissions_open_at": warsaw(datetime.date(2025, 3, 3), 9),
+    "submissions_close_at": warsaw(datetime.date(2025, 4, 1)),
+    "jury_opens_at": warsaw(datetime.date(2025, 4, 22)),
+    "jury_closes_at": warsaw(datetime.date(2025, 7, 1)),
+    "results_at": warsaw(datetime.date(2025, 9, 16), 12),
 }
+
+# What the secretariat checks before an entry goes to the jury.
+FORMAL_CRITERIA = [
+    (
+        "Siedziba lub działalność w województwie mazowieckim",
+        "Seat or activity in Mazovia",
+    ),
+    ("Co najmniej rok działalności", "At least one year of activity"),
+    (
+        "Kompletny formularz i odpowiedzi na pytania kryteriów",
+        "Complete form and answers",
+    ),
+    (
+        "Prezentacja lub film odpowiadający na pytania kategorii",
+        "A presentation or video",
+    ),
+]
+
+
+def formal_criteria():
+    from competition.models import FormalCriterion
+
+    return [
+        FormalCriterion(sort_order=position, text=text, text_en=text_en)
+        for position, (text, text_en) in enumerate(FORMAL_CRITERIA)
+    ]
+
 
 EDITIONS = [
     {
@@ -759,22 +786,46 @@ EDITIONS = [
         "slug": "mmes-2026",
         "code": "MMES-2026",
         "year": 2026,
-        "dates": lambda: PAST_EDITION_DATES,
+        "dates": lambda: _demo_jury.jury_phase_dates(),
+        "jury": "scoring",
         "rules_document": None,
         "pl": {
             "title": "Mazowiecka Marka Ekonomii Społecznej 2026",
             "intro": (
-                "<p>11. edycja konkursu. Nabór zakończył się 31 marca 2026 r.; "
-                "Kapituła oceniła zgłoszenia, a wyniki opublikujemy na tej "
+                "<p>11. edycja konkursu. Nabór zakończył się; sekretariat sprawdził "
+                "zgłoszenia, a jury właśnie je ocenia. Wyniki opublikujemy na tej "
                 "stronie.</p>"
             ),
         },
         "en": {
             "title": "Mazovian Social Economy Brand 2026",
             "intro": (
-                "<p>The 11th edition of the competition. Submissions closed on "
-                "31 March 2026; the Board has assessed the entries and the "
-                "results will be published on this page.</p>"
+                "<p>The 11th edition of the competition. Submissions have closed; "
+                "the secretariat has checked the entries and the jury is scoring "
+                "them now. The results will be published on this page.</p>"
+            ),
+        },
+    },
+    {
+        "slug": "mmes-2025",
+        "code": "MMES-2025",
+        "year": 2025,
+        "dates": lambda: PAST_EDITION_DATES,
+        "jury": "published",
+        "rules_document": None,
+        "pl": {
+            "title": "Mazowiecka Marka Ekonomii Społecznej 2025",
+            "intro": (
+                "<p>10. edycja konkursu. Jury wyłoniło laureatów i wyróżnionych "
+                "w każdej kategorii – poznaj ich poniżej.</p>"
+            ),
+        },
+        "en": {
+            "title": "Mazovian Social Economy Brand 2025",
+            "intro": (
+                "<p>The 10th edition of the competition. The jury chose the "
+                "winners and special mentions in every category – meet them "
+                "below.</p>"
             ),
         },
     },
@@ -814,6 +865,7 @@ def seed(command, pl, en):
                 information_clause=information_clause_pl(org),
                 rules_document=rules_document(spec["rules_document"]),
                 **contact(org, "pl"),
+                formal_criteria=formal_criteria(),
                 **spec["dates"](),
                 **spec["pl"],
             )
@@ -835,6 +887,12 @@ def seed(command, pl, en):
                 **contact(org, "en"),
             },
         )
+        if spec.get("jury") == "scoring":
+            _demo_jury.seed_jury_phase(edition, command.stdout.write)
+        elif spec.get("jury") == "published":
+            _demo_jury.seed_published(
+                CompetitionPage.objects.get(pk=edition.pk), command.stdout.write
+            )
 
 
 def rules_document(title):

@@ -1,0 +1,305 @@
+"""Demo of the jury's work: an edition in the jury phase (assignments, a
+declared conflict, partial scores) and a past edition with published results.
+
+Built through the same rules as real use: workflow transitions (so the audit
+log tells the story), assignments from ``competition.assignment``, scores that
+``competition.scoring`` ranks.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from competition import assignment, scoring, workflow
+from competition.models import (
+    Assignment,
+    ConflictDeclaration,
+    Decision,
+    Entry,
+    EntryAnswer,
+    FormalCheck,
+    JuryMember,
+    Review,
+    ReviewVersion,
+    Score,
+    Status,
+)
+from competition.submission import next_reference
+
+SECRETARIAT = workflow.Actor(workflow.SECRETARIAT)
+APPLICANT = workflow.Actor(workflow.APPLICANT)
+
+JURY = [
+    ("juror1", JuryMember.Role.CHAIR),
+    ("juror2", JuryMember.Role.JUROR),
+    ("juror3", JuryMember.Role.JUROR),
+]
+
+# (category slug, nominee, city, powiat TERYT, title)
+NOMINEES = [
+    (
+        "reintegracja",
+        "Spółdzielnia Socjalna „Pod Dębem”",
+        "Ostrów Mazowiecka",
+        "1416",
+        "Stolarnia, która uczy zawodu",
+    ),
+    (
+        "reintegracja",
+        "Centrum Integracji Społecznej w Żyrardowie",
+        "Żyrardów",
+        "1438",
+        "Pralnia społeczna",
+    ),
+    (
+        "reintegracja",
+        "Zakład Aktywności Zawodowej „Promyk”",
+        "Mińsk Mazowiecki",
+        "1412",
+        "Catering z misją",
+    ),
+    (
+        "rozwoj",
+        "Fundacja „Kuchnia Sąsiedzka”",
+        "Warszawa",
+        "1465",
+        "Sieć kuchni sąsiedzkich",
+    ),
+    (
+        "rozwoj",
+        "Spółdzielnia Socjalna „Zielona Dolina”",
+        "Garwolin",
+        "1403",
+        "Ogrodnictwo i usługi zielone",
+    ),
+    (
+        "rozwoj",
+        "Stowarzyszenie „Wspólna Przestrzeń”",
+        "Sierpc",
+        "1426",
+        "Coworking dla organizacji",
+    ),
+    (
+        "osobowosc",
+        "Barbara Zielińska",
+        "Radom",
+        "1463",
+        "Pionierka spółdzielczości socjalnej",
+    ),
+    (
+        "osobowosc",
+        "Marek Wiśniewski",
+        "Płock",
+        "1462",
+        "Rzecznik ekonomii społecznej w powiecie",
+    ),
+    ("osobowosc", "Ewa Malinowska", "Siedlce", "1464", "Mentorka liderów PES"),
+]
+
+# Points per (nominee index, juror index) as a fraction of each criterion's max.
+QUALITY = [0.9, 0.6, 0.75, 0.8, 0.55, 0.7, 0.95, 0.65, 0.7]
+
+
+def _members(edition):
+    users = {
+        user.username: user
+        for user in get_user_model().objects.filter(username__in=[u for u, _ in JURY])
+    }
+    members = []
+    for username, role in JURY:
+        member, _ = JuryMember.objects.get_or_create(
+            edition=edition, user=users[username], defaults={"role": role}
+        )
+        members.append(member)
+    return members
+
+
+def _entries(edition, status_after_formal=Status.ELIGIBLE):
+    categories = {category.slug: category for category in edition.categories.all()}
+    entries = []
+    for slug, nominee, city, powiat, title in NOMINEES:
+        category = categories[slug]
+        person = category.nominee_is_person
+        entry = Entry(
+            edition=edition,
+            category=category,
+            nominee_kind="person" if person else "organisation",
+            nomination="third_party" if person else "self",
+            organisation_name="" if person else nominee,
+            person_name=nominee if person else "",
+            legal_form="" if person else "spoldzielnia_socjalna",
+            nip="" if person else "8567346215",
+            city=city,
+            powiat=powiat,
+            contact_name="Demo Zgłaszający",
+            email="zgloszenia-demo@example.org",
+            title=title,
+            summary=f"{title}: przykładowe zgłoszenie wersji demonstracyjnej.",
+            video_url="https://www.youtube.com/watch?v=demo",
+            image_publication_allowed=True,
+            language="pl",
+        )
+        entry.number, entry.reference = next_reference(edition)
+        entry.save()
+        for criterion in category.criteria.all():
+            EntryAnswer.objects.create(
+                entry=entry,
+                criterion=criterion,
+                text=f"{title} – odpowiedź na pytanie „{criterion.name}”.",
+            )
+        workflow.transition(entry, Status.SUBMITTED, APPLICANT)
+        FormalCheck.objects.create(
+            entry=entry,
+            results={str(item.pk): True for item in edition.formal_criteria.all()},
+            checked_at=timezone.now(),
+        )
+        workflow.transition(entry, status_after_formal, SECRETARIAT)
+        entries.append(entry)
+    return entries
+
+
+def _assign(edition, entries, members):
+    pairs = assignment.assign_all(
+        [assignment.EntryRef(e.pk, e.category_id) for e in entries],
+        [assignment.JurorRef(m.pk, None) for m in members],
+        set(),
+    )
+    by_id = {m.pk: m for m in members}
+    entry_by_id = {e.pk: e for e in entries}
+    for entry_id, member_id in sorted(pairs):
+        Assignment.objects.create(entry=entry_by_id[entry_id], member=by_id[member_id])
+    for entry in entries:
+        workflow.transition(entry, Status.IN_REVIEW, SECRETARIAT)
+
+
+def _review(entry, member, quality, submitted=True):
+    review = Review.objects.create(
+        entry=entry,
+        member=member,
+        status=Review.Status.SUBMITTED if submitted else Review.Status.DRAFT,
+        version=1,
+        submitted_at=timezone.now() if submitted else None,
+    )
+    ConflictDeclaration.objects.get_or_create(
+        entry=entry, member=member, defaults={"has_conflict": False}
+    )
+    snapshot = []
+    for criterion in entry.category.criteria.all():
+        points = max(
+            0, min(criterion.max_points, round(criterion.max_points * quality))
+        )
+        comment = "Mocna strona zgłoszenia." if quality > 0.7 else "Do rozwinięcia."
+        Score.objects.create(
+            review=review, criterion=criterion, points=points, comment=comment
+        )
+        snapshot.append(
+            {"criterion": criterion.pk, "points": points, "comment": comment}
+        )
+    if submitted:
+        ReviewVersion.objects.create(
+            review=review,
+            number=1,
+            status=review.status,
+            scores=snapshot,
+            author=member.user,
+        )
+    return review
+
+
+def seed_jury_phase(edition, log):
+    """Entries in review, every juror assigned, one conflict, scoring half done."""
+    if Entry.objects.filter(edition=edition).exists():
+        return
+    members = _members(edition)
+    entries = _entries(edition)
+    _assign(edition, entries, members)
+    chair, second, third = members
+    # juror3 knows the first nominee: a declared conflict removes the assignment.
+    ConflictDeclaration.objects.create(
+        entry=entries[0],
+        member=third,
+        has_conflict=True,
+        kind=ConflictDeclaration.Kind.EMPLOYMENT,
+        note="Współpracowałem z tą spółdzielnią w 2025 r.",
+    )
+    Assignment.objects.filter(entry=entries[0], member=third).delete()
+    for index, entry in enumerate(entries):
+        if index < 6:
+            _review(entry, second, QUALITY[index])
+        if index < 3:
+            _review(entry, chair, QUALITY[index] - 0.05)
+    _review(entries[6], second, QUALITY[6], submitted=False)  # a draft
+    log(f"Jury phase of {edition.code}: {len(entries)} entries, partial scores")
+
+
+def seed_published(edition, log):
+    """Every entry scored by the three jurors, decisions taken and published."""
+    if Entry.objects.filter(edition=edition).exists():
+        return
+    members = _members(edition)
+    entries = _entries(edition)
+    _assign(edition, entries, members)
+    offsets = [0.0, 0.05, -0.05]
+    for index, entry in enumerate(entries):
+        for member, offset in zip(members, offsets, strict=True):
+            _review(entry, member, QUALITY[index] + offset)
+        workflow.transition(entry, Status.REVIEWED, SECRETARIAT)
+    for category in edition.categories.all():
+        in_category = [e for e in entries if e.category_id == category.pk]
+        if not in_category:
+            continue
+        criteria = [
+            scoring.CriterionSpec(c.pk, c.weight, c.max_points)
+            for c in category.criteria.all()
+        ]
+        reviews = [
+            scoring.ReviewInput(
+                r.entry_id,
+                r.member_id,
+                {s.criterion_id: s.points for s in r.scores.all()},
+                r.status == Review.Status.SUBMITTED,
+            )
+            for r in Review.objects.filter(entry__in=in_category).prefetch_related(
+                "scores"
+            )
+        ]
+        rules = scoring.ScoringRules()
+        results = scoring.category_results(
+            reviews, criteria, rules, [e.pk for e in in_category]
+        )
+        ranked = scoring.rank(results, reviews, criteria, rules)
+        by_id = {e.pk: e for e in in_category}
+        for position, row in enumerate(ranked):
+            outcome = (
+                Decision.Outcome.LAUREATE
+                if position == 0
+                else Decision.Outcome.DISTINCTION
+                if position == 1
+                else Decision.Outcome.NOT_AWARDED
+            )
+            entry = by_id[row.entry_id]
+            Decision.objects.create(
+                entry=entry,
+                outcome=outcome,
+                justification=f"Jury doceniło: {entry.title.lower()}.",
+                decided_by=members[0].user,
+            )
+            workflow.transition(entry, Status(outcome), SECRETARIAT)
+    edition.results_published_at = edition.results_at
+    edition.save_revision().publish()
+    log(f"Published results of {edition.code}")
+
+
+def jury_phase_dates(now=None):
+    """Submissions closed a month ago; the jury scores until three weeks from now."""
+    today = timezone.localdate(now or timezone.now())
+    from ._demo_competition import warsaw
+
+    return {
+        "submissions_open_at": warsaw(today - timedelta(days=75)),
+        "submissions_close_at": warsaw(today - timedelta(days=30)),
+        "jury_opens_at": warsaw(today - timedelta(days=14)),
+        "jury_closes_at": warsaw(today + timedelta(days=21)),
+        "results_at": warsaw(today + timedelta(days=45), 12),
+    }
