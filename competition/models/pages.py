@@ -486,6 +486,12 @@ class CompetitionPage(RoutablePageMixin, Page):
 
         return status.status_page(request, self)
 
+    @path("wyniki/", name="results")
+    def results(self, request):
+        from ..views import results
+
+        return results.results_page(request, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phase"] = self.phase()
