@@ -180,21 +180,24 @@ def _category_ranking(category, entries, reviews_of, members, edition):
         for e in entries
         if _decision(e) is not None and e.decision.chair_rank is not None
     }
-    results = scoring.category_results(
-        reviews, specs, rules, entry_ids=[e.pk for e in entries]
-    )
-    ranked = scoring.rank(results, reviews, specs, rules, chair) if specs else []
+    # scoring.category_results, keeping the totals it computes for the matrix.
     totals = scoring.submitted_totals(reviews, specs) if specs else {}
+    stats = scoring.juror_stats(totals)
+    results = [
+        scoring.entry_result(e.pk, totals.get(e.pk, {}), stats, rules)
+        for e in sorted(entries, key=lambda e: e.pk)
+    ]
+    ranked = scoring.rank(results, reviews, specs, rules, chair) if specs else []
     by_id = {e.pk: e for e in entries}
     names = {c.pk: c.name for c in criteria}
     # Entries of one part of a tie share their steps (the same tuple): explain
     # each part once, not once per entry.
-    explained = {}
+    explained, said = {}, {}
     rows = []
     for place in ranked:
         key = (id(place.tie_break), place.rank, place.tied)
         if key not in explained:
-            explained[key] = explain(place, names)
+            explained[key] = explain(place, names, said)
         own = totals.get(place.entry_id, {})
         rows.append(
             Row(
@@ -206,8 +209,9 @@ def _category_ranking(category, entries, reviews_of, members, edition):
                 explanation=explained[key],
             )
         )
+    scored_by = {m for totals_of in totals.values() for m in totals_of}
     jurors = sorted(
-        {members[m] for row in rows for m in row.totals if m in members},
+        (members[m] for m in scored_by if m in members),
         key=lambda m: (str(m).lower(), m.pk),
     )
     return CategoryRanking(category, criteria, jurors, rows, rules, incomplete)
@@ -232,63 +236,64 @@ def number(value, places=2):
 
 
 def _shown(values, places=2):
-    # Distinct values best first, with enough decimals (at most 6) that values
-    # which differ also look different; a long tie shows its ends only.
+    # Distinct values best first (a long tie shows its ends only), with enough
+    # decimals (at most 6) that shown values which differ also look different.
     distinct = list(dict.fromkeys(values))
-    present = [v for v in distinct if v is not None]
+    if len(distinct) > 4:
+        distinct = [*distinct[:3], "…", distinct[-1]]
+    present = [v for v in distinct if v is not None and v != "…"]
     while places < 6 and len({scoring.for_display(v, places) for v in present}) < len(
         present
     ):
         places += 1
-    if len(distinct) > 4:
-        distinct = [*distinct[:3], "…", distinct[-1]]
     return " vs ".join(
         v if v == "…" else _g("brak") if v is None else number(v, places)
         for v in distinct
     )
 
 
-def explain(ranked, criterion_names):
+def explain(ranked, criterion_names, said=None):
     """The tie-break steps applied to ``ranked``'s tie, as Polish sentences,
     e.g. "Remis rozstrzygnięty: wyższa średnia w kryterium „Innowacyjność”
     (0,80 vs 0,75)": the distinct values of the tied entries, best first.
     Criterion values are mean points as a share of the maximum; medians are
-    totals out of 100; the chair's values are recorded places."""
+    totals out of 100; the chair's values are recorded places. ``said``: a
+    dict kept across calls, so a step shared by the parts of a tie is put
+    into words once."""
+    said = {} if said is None else said
     sentences = []
     for step in ranked.tie_break:
-        values = [value for _entry, value in step.values]
-        if step.rule == scoring.BY_CRITERION:
-            name = criterion_names.get(step.criterion_id, step.criterion_id)
-            what = _g("wyższa średnia w kryterium „%(name)s”") % {"name": name}
-            shown = _shown(values)
-        elif step.rule == scoring.BY_MEDIAN:
-            what, shown = _g("wyższa mediana sum jurorów"), _shown(values)
-        else:
-            what = _g("miejsce wskazane przez przewodniczącego jury")
-            shown = " vs ".join(
-                _g("brak") if v is None else str(v) for v in dict.fromkeys(values)
-            )
-        if step.separated:
-            sentences.append(
-                _g("Remis rozstrzygnięty: %(what)s (%(values)s).")
-                % {"what": what, "values": shown}
-            )
-        elif None in values:
-            sentences.append(
-                _g("Nie rozstrzygnięto: %(what)s – brak danych (%(values)s).")
-                % {"what": what, "values": shown}
-            )
-        else:
-            sentences.append(
-                _g("Bez rozstrzygnięcia: %(what)s – równe wartości (%(values)s).")
-                % {"what": what, "values": shown}
-            )
+        if id(step) not in said:
+            said[id(step)] = (step, _sentence(step, criterion_names))
+        sentences.append(said[id(step)][1])
     if ranked.tied:
         sentences.append(
             _g("Remis nierozstrzygnięty: zgłoszenia dzielą miejsce %(rank)s.")
             % {"rank": ranked.rank}
         )
     return sentences
+
+
+def _sentence(step, criterion_names):
+    values = [value for _entry, value in step.values]
+    if step.rule == scoring.BY_CRITERION:
+        name = criterion_names.get(step.criterion_id, step.criterion_id)
+        what = _g("wyższa średnia w kryterium „%(name)s”") % {"name": name}
+        shown = _shown(values)
+    elif step.rule == scoring.BY_MEDIAN:
+        what, shown = _g("wyższa mediana sum jurorów"), _shown(values)
+    else:
+        what = _g("miejsce wskazane przez przewodniczącego jury")
+        shown = " vs ".join(
+            _g("brak") if v is None else str(v) for v in dict.fromkeys(values)
+        )
+    if step.separated:
+        text = _g("Remis rozstrzygnięty: %(what)s (%(values)s).")
+    elif None in values:
+        text = _g("Nie rozstrzygnięto: %(what)s – brak danych (%(values)s).")
+    else:
+        text = _g("Bez rozstrzygnięcia: %(what)s – równe wartości (%(values)s).")
+    return text % {"what": what, "values": shown}
 
 
 # -- the table's order -----------------------------------------------------------
