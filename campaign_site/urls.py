@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from competition.views import results as competition_results
 from search import views as search_views
 
 from . import views
@@ -14,6 +15,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    # Laureates' photos on the published results (checked per request).
+    path(
+        "wyniki-zdjecia/<int:pk>/",
+        competition_results.photo,
+        name="competition_results_photo",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

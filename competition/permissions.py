@@ -40,3 +40,34 @@ class EntryPermissionPolicy(ModelPermissionPolicy):
 
 def can_export_entries(user):
     return user.is_active and user.has_perm("competition.export_entry")
+
+
+# -- results (DESIGN §6: the chair and the secretariat, after scoring closes) ----
+
+
+def is_chair(user, edition):
+    """Whether ``user`` chairs the jury of ``edition`` (the Polish original)."""
+    from .models import JuryMember
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return JuryMember.objects.filter(
+        edition=edition, user=user, role=JuryMember.Role.CHAIR
+    ).exists()
+
+
+def may_see_results(user, edition):
+    """The secretariat (``view_results``) or the edition's chair, at any time;
+    the caller adds "only after scoring has closed"."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.has_perm("competition.view_results") or is_chair(user, edition)
+
+
+def may_publish_results(user):
+    """Closing scoring and publishing the results: the secretariat only."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("competition.publish_results")
+    )

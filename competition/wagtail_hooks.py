@@ -1,20 +1,24 @@
 """Admin screens and audit-log actions of the competition.
 
-Menu "Konkurs": categories with their criteria (Konkurs → Kategorie) and the
-entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export).
+Menu "Konkurs": categories with their criteria (Konkurs → Kategorie), the
+entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export)
+and the results (Konkurs → Wyniki: ranking, decisions, protocol, publication).
 """
 
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import exports
+from . import decisions, exports
 from .files import download_entry_file
 from .filters import CategoryFilterSet, EntryFilterSet
 from .models import Category, Entry
 from .permissions import EntryPermissionPolicy
+from .views import ranking as ranking_views
 from .views.admin import (
     CategoryDeleteView,
     CategoryEditView,
@@ -89,8 +93,55 @@ class EntryViewSet(ModelViewSet):
         return EntryPermissionPolicy(self.model)
 
 
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ranking_views.may_open_results_menu(request.user)
+
+
+class ResultsViewSet(ViewSet):
+    """Ranking, decisions, protocol, export, closing scoring and publishing;
+    each view checks who and when (``views/ranking.py``)."""
+
+    name = "competition_results"
+    url_prefix = "competition/results"
+    icon = "list-ol"
+    menu_label = _("Wyniki")
+    menu_order = 300
+    menu_item_class = ResultsMenuItem
+
+    def get_urlpatterns(self):
+        views = ranking_views
+        return [
+            path("", views.index, name="index"),
+            path("<int:edition_id>/", views.RankingView.as_view(), name="ranking"),
+            path(
+                "<int:edition_id>/eksport/", views.ExportView.as_view(), name="export"
+            ),
+            path(
+                "<int:edition_id>/protokol/",
+                views.ProtocolView.as_view(),
+                name="protocol",
+            ),
+            path(
+                "<int:edition_id>/decyzja/<int:entry_id>/",
+                views.DecisionView.as_view(),
+                name="decision",
+            ),
+            path(
+                "<int:edition_id>/zamknij-ocene/",
+                views.CloseScoringView.as_view(),
+                name="close_scoring",
+            ),
+            path(
+                "<int:edition_id>/publikuj/",
+                views.PublishView.as_view(),
+                name="publish",
+            ),
+        ]
+
+
 class CompetitionViewSetGroup(ModelViewSetGroup):
-    items = (CategoryViewSet, EntryViewSet)
+    items = (CategoryViewSet, EntryViewSet, ResultsViewSet)
     menu_icon = "pick"
     menu_label = _("Konkurs")
     menu_name = "competition"
@@ -125,3 +176,5 @@ def register_entry_log_actions(actions):
     actions.register_action(
         "competition.entry.corrected", "Poprawka zgłoszenia", "Zgłoszenie poprawione"
     )
+    for action, label in decisions.LOG_ACTIONS.items():
+        actions.register_action(action, label, label)

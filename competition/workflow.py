@@ -17,6 +17,7 @@ from .models.entries import Status
 APPLICANT = "applicant"
 SECRETARIAT = "secretariat"
 JURY = "jury"
+CHAIR = "chair"  # the jury's chair: decisions (membership is checked by the caller)
 SYSTEM = "system"
 
 OPEN_STATES = frozenset(
@@ -39,10 +40,16 @@ TRANSITIONS = {
     (Status.SUBMITTED, Status.INELIGIBLE): ({SECRETARIAT}, True),
     (Status.ELIGIBLE, Status.IN_REVIEW): ({SECRETARIAT, SYSTEM}, False),
     (Status.IN_REVIEW, Status.REVIEWED): ({SECRETARIAT, SYSTEM}, False),
-    (Status.REVIEWED, Status.LAUREATE): ({SECRETARIAT}, False),
-    (Status.REVIEWED, Status.DISTINCTION): ({SECRETARIAT}, False),
-    (Status.REVIEWED, Status.NOT_AWARDED): ({SECRETARIAT}, False),
 }
+OUTCOMES = (Status.LAUREATE, Status.DISTINCTION, Status.NOT_AWARDED)
+# A decision, and a change of it: before publication freely (it is pending), after
+# publication only with a reason (``decisions.py`` requires it and logs the
+# correction).
+for _outcome in OUTCOMES:
+    TRANSITIONS[(Status.REVIEWED, _outcome)] = ({SECRETARIAT, CHAIR}, False)
+    for _other in OUTCOMES:
+        if _other != _outcome:
+            TRANSITIONS[(_outcome, _other)] = ({SECRETARIAT, CHAIR}, False)
 for _state in OPEN_STATES - {Status.DRAFT}:
     TRANSITIONS[(_state, Status.WITHDRAWN)] = ({APPLICANT}, False)
     TRANSITIONS[(_state, Status.DISQUALIFIED)] = ({SECRETARIAT}, True)

@@ -307,6 +307,12 @@ class Decision(models.Model):
     class Meta:
         verbose_name = _("decyzja")
         verbose_name_plural = _("decyzje")
+        # The chair sees the results by membership (``permissions.py``), the
+        # secretariat by these.
+        permissions = [
+            ("view_results", _("Może przeglądać ranking i decyzje")),
+            ("publish_results", _("Może zamknąć ocenę i opublikować wyniki")),
+        ]
 
     def __str__(self):
         return f"{self.entry}: {self.get_outcome_display()}"

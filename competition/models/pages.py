@@ -400,6 +400,14 @@ class CompetitionPage(RoutablePageMixin, Page):
             self.clause_version += 1
         return super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        # Closing scoring and publishing results are actions, not edits: a draft
+        # saved before them and published after must not undo them.
+        page = super().with_content_json(content)
+        page.scoring_closed_at = self.scoring_closed_at
+        page.results_published_at = self.results_published_at
+        return page
+
     # -- the edition's state -------------------------------------------------
 
     @cached_property
@@ -485,6 +493,12 @@ class CompetitionPage(RoutablePageMixin, Page):
         from ..views import status
 
         return status.status_page(request, self)
+
+    @path("wyniki/", name="results")
+    def results(self, request):
+        from ..views import results
+
+        return results.results_page(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -20,12 +20,13 @@ from wagtail.log_actions import registry as log_registry
 from .. import exports
 from ..models import Entry, EntryAnswer, Status
 from ..permissions import can_export_entries
-from ..workflow import APPLICANT, JURY, SECRETARIAT, SYSTEM
+from ..workflow import APPLICANT, CHAIR, JURY, SECRETARIAT, SYSTEM
 
 ACTOR_LABELS = {
     APPLICANT: _("zgłaszający"),
     SECRETARIAT: _("sekretariat"),
     JURY: _("jury"),
+    CHAIR: _("przewodniczący(-a) jury"),
     SYSTEM: _("system"),
 }
 

@@ -471,6 +471,8 @@ def test_secretariat_group_has_exactly_the_least_permissions(db):
         "change_criterion",
         "delete_criterion",
         "view_criterion",
+        "view_results",
+        "publish_results",
     }
     jury = Group.objects.get(name="Jury")
     assert list(jury.permissions.values_list("codename", flat=True)) == ["access_admin"]

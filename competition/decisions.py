@@ -1,0 +1,238 @@
+"""The end of an edition (DESIGN §5, §6): closing scoring, the jury's decisions,
+publishing the results, and corrections after publication.
+
+Who may call these is checked by the views (``permissions.py``); these
+functions keep the rules that hold whoever calls them: no decision before
+scoring closes, no publication while an entry waits for its decision, and after
+publication no change without a reason. Each action is atomic and logged in
+Wagtail's audit log.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from . import emails, workflow
+from .models import CompetitionPage, Decision, Entry, Status
+from .workflow import Actor
+
+OUTCOMES = {
+    Decision.Outcome.LAUREATE: Status.LAUREATE,
+    Decision.Outcome.DISTINCTION: Status.DISTINCTION,
+    Decision.Outcome.NOT_AWARDED: Status.NOT_AWARDED,
+}
+DECIDABLE = frozenset({Status.IN_REVIEW, Status.REVIEWED, *OUTCOMES.values()})
+# Entries told at publication that the jury did not assess them.
+NOT_ASSESSED = frozenset(
+    {
+        Status.SUBMITTED,
+        Status.NEEDS_CORRECTION,
+        Status.ELIGIBLE,
+        Status.INELIGIBLE,
+        Status.DISQUALIFIED,
+    }
+)
+
+LOG_ACTIONS = {
+    "competition.scoring.closed": _("Ocena jury zamknięta"),
+    "competition.decision.recorded": _("Decyzja jury zapisana"),
+    "competition.decision.corrected": _("Decyzja jury poprawiona po publikacji"),
+    "competition.results.published": _("Wyniki opublikowane"),
+}
+
+
+class ResultsError(Exception):
+    """An action the edition's state does not allow; the message is for staff."""
+
+
+def close_scoring(edition, user):
+    """Close the jury phase now: entries in review become reviewed.
+
+    Allowed also after ``jury_closes_at`` has passed (scoring is then already
+    closed by date; this moves the entries on). Returns the number moved.
+    """
+    with transaction.atomic():
+        page = CompetitionPage.objects.select_for_update().get(pk=edition.pk)
+        if page.scoring_closed_at is not None:
+            raise ResultsError(_("Ocena tej edycji jest już zamknięta."))
+        now = timezone.now()
+        CompetitionPage.objects.filter(pk=page.pk).update(scoring_closed_at=now)
+        edition.scoring_closed_at = now
+        moved = 0
+        for entry in Entry.objects.filter(edition=page, status=Status.IN_REVIEW):
+            workflow.transition(
+                entry, Status.REVIEWED, Actor(workflow.SECRETARIAT, user)
+            )
+            moved += 1
+        log(
+            instance=page,
+            action="competition.scoring.closed",
+            user=user,
+            data={"entries_reviewed": moved, "closed_at": now.isoformat()},
+        )
+    return moved
+
+
+def record_decision(
+    entry, outcome, justification, user, role, chair_rank=None, reason=""
+):
+    """Record (or change) the jury's decision on ``entry`` as ``role``
+    (``workflow.SECRETARIAT`` or ``workflow.CHAIR``).
+
+    Before publication the decision is pending and may change freely (each
+    change logged). After publication a change needs ``reason``, is logged as
+    ``competition.decision.corrected`` and the applicant is told the corrected
+    outcome. Returns the decision; an unchanged decision is left alone.
+    """
+    outcome = Decision.Outcome(outcome)
+    justification = (justification or "").strip()
+    reason = (reason or "").strip()
+    if not justification:
+        raise ResultsError(_("Decyzja wymaga uzasadnienia jury."))
+    with transaction.atomic():
+        page = CompetitionPage.objects.select_for_update().get(pk=entry.edition_id)
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        if not page.scoring_closed():
+            raise ResultsError(_("Decyzje można zapisywać po zamknięciu oceny."))
+        if entry.status not in DECIDABLE:
+            raise ResultsError(_("To zgłoszenie nie było oceniane przez jury."))
+        decision = Decision.objects.filter(entry=entry).first()
+        previous = (
+            {
+                "outcome": decision.outcome,
+                "justification": decision.justification,
+                "chair_rank": decision.chair_rank,
+            }
+            if decision
+            else None
+        )
+        current = {
+            "outcome": outcome.value,
+            "justification": justification,
+            "chair_rank": chair_rank,
+        }
+        if previous == current and entry.status == OUTCOMES[outcome]:
+            return decision
+        published = page.results_published_at is not None
+        if published and not reason:
+            raise ResultsError(
+                _("Wyniki są opublikowane: zmiana decyzji wymaga podania powodu.")
+            )
+        if entry.status == Status.IN_REVIEW:  # closed by date, not by the button
+            workflow.transition(entry, Status.REVIEWED, Actor(workflow.SYSTEM))
+        if entry.status != OUTCOMES[outcome]:
+            workflow.transition(
+                entry, OUTCOMES[outcome], Actor(role, user), reason=reason
+            )
+        decision = decision or Decision(entry=entry)
+        decision.outcome = outcome
+        decision.justification = justification
+        decision.chair_rank = chair_rank
+        decision.decided_by = user
+        decision.save()
+        action = (
+            "competition.decision.corrected"
+            if published
+            else "competition.decision.recorded"
+        )
+        log(
+            instance=entry,
+            action=action,
+            user=user,
+            data={**current, "previous": previous, "reason": reason, "actor": role},
+        )
+        if published and (previous or {}).get("outcome") != outcome.value:
+            _mail_result(entry, page, _results_urls(page), corrected=reason)
+    return decision
+
+
+def undecided(edition):
+    """Entries of ``edition`` the jury scored that still wait for a decision."""
+    return Entry.objects.filter(
+        edition=edition, status__in=(Status.IN_REVIEW, Status.REVIEWED)
+    )
+
+
+def publish_results(edition, user):
+    """Publish the results of ``edition`` (the Polish original) now.
+
+    Requires scoring closed and a decision for every scored entry. Sets
+    ``results_published_at`` on the original (the public page reads it from
+    there), logs it, and e-mails every applicant (every entry neither a draft
+    nor withdrawn) their outcome in their language. Returns the number of
+    e-mails queued.
+    """
+    with transaction.atomic():
+        page = CompetitionPage.objects.select_for_update().get(pk=edition.pk)
+        if page.results_published_at is not None:
+            raise ResultsError(_("Wyniki tej edycji są już opublikowane."))
+        if not page.scoring_closed():
+            raise ResultsError(_("Najpierw trzeba zamknąć ocenę jury."))
+        waiting = undecided(page).count()
+        if waiting:
+            raise ResultsError(
+                _("Nie wszystkie ocenione zgłoszenia mają decyzję (brakuje: %(n)s).")
+                % {"n": waiting}
+            )
+        now = timezone.now()
+        CompetitionPage.objects.filter(pk=page.pk).update(results_published_at=now)
+        page.results_published_at = edition.results_published_at = now
+        applicants = (
+            Entry.objects.filter(edition=page)
+            .exclude(status__in=(Status.DRAFT, Status.WITHDRAWN))
+            .select_related("category", "edition", "decision")
+            .order_by("number", "pk")
+        )
+        urls = _results_urls(page)
+        sent = sum(_mail_result(entry, page, urls) for entry in applicants)
+        counts = {
+            status: Entry.objects.filter(edition=page, status=status).count()
+            for status in OUTCOMES.values()
+        }
+        log(
+            instance=page,
+            action="competition.results.published",
+            user=user,
+            data={
+                "published_at": now.isoformat(),
+                "emails": sent,
+                **{str(k): v for k, v in counts.items()},
+            },
+        )
+    return sent
+
+
+def _results_urls(page):
+    """The public results page's full URL per language code."""
+    urls = {}
+    for translation in page.get_translations(inclusive=True).live().specific():
+        base = translation.get_full_url()
+        if base:
+            urls[translation.locale.language_code] = base + translation.reverse_subpage(
+                "results"
+            )
+    return urls
+
+
+def _mail_result(entry, page, urls, corrected=""):
+    if not entry.email:
+        return 0
+    try:
+        decision = entry.decision
+    except Entry.decision.RelatedObjectDoesNotExist:
+        decision = None
+    emails.queue_mail(
+        "results",
+        [entry.email],
+        entry.language,
+        emails.entry_context(
+            entry,
+            outcome=entry.status if entry.status in OUTCOMES.values() else "",
+            not_assessed=entry.status in NOT_ASSESSED,
+            justification=decision.justification if decision else "",
+            results_url=urls.get(entry.language) or urls.get("pl", ""),
+            correction_reason=corrected,
+        ),
+    )
+    return 1

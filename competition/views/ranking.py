@@ -1,0 +1,391 @@
+"""The results' admin screens (/admin/competition/results/...): the editions, the
+ranking per category with the decisions, the XLSX export, the printable
+protocol, closing scoring and publishing.
+
+Who: the secretariat (``view_results``, ``publish_results``) and the edition's
+jury chair (by membership). When: the ranking, export, protocol and decisions
+only once scoring has closed (by date or by the secretariat); before that a
+403 that says why. Registered by ``ResultsViewSet`` in ``wagtail_hooks.py``.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from .. import decisions, ranking, ranking_export, workflow
+from ..models import Aggregation, CompetitionPage, Decision, Entry, JuryMember
+from ..permissions import may_publish_results, may_see_results
+
+DENIED_TEMPLATE = "competition/admin/results_denied.html"
+
+
+def _edition(edition_id):
+    return get_object_or_404(
+        CompetitionPage, pk=edition_id, locale=Locale.get_default()
+    )
+
+
+class ResultsMixin(WagtailAdminTemplateMixin):
+    """Finds the edition and refuses, with a reason, whoever may not see it."""
+
+    header_icon = "list-ol"
+    needs_closed_scoring = True
+    needs_publish_permission = False
+
+    def dispatch(self, request, edition_id, *args, **kwargs):
+        self.edition = _edition(edition_id)
+        refusal = self.refusal(request.user)
+        if refusal:
+            context = {"message": refusal, "edition": self.edition}
+            return TemplateResponse(request, DENIED_TEMPLATE, context, status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+    def refusal(self, user):
+        if self.needs_publish_permission:
+            if not may_publish_results(user):
+                return _("Tę czynność wykonuje sekretariat konkursu.")
+        elif not may_see_results(user, self.edition):
+            return _(
+                "Ranking i decyzje widzą tylko przewodniczący(-a) jury tej "
+                "edycji i sekretariat konkursu."
+            )
+        if self.needs_closed_scoring and not self.edition.scoring_closed():
+            return _(
+                "Ocena jury jeszcze trwa. Ranking będzie dostępny po jej "
+                "zamknięciu (najpóźniej %(date)s)."
+            ) % {
+                "date": timezone.localtime(self.edition.jury_closes_at).strftime(
+                    "%d.%m.%Y, %H:%M"
+                )
+            }
+        return None
+
+    def role(self):
+        user = self.request.user
+        if user.has_perm("competition.view_results"):
+            return workflow.SECRETARIAT
+        return workflow.CHAIR
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("competition_results:index"), "label": _("Wyniki")},
+            {
+                "url": reverse("competition_results:ranking", args=[self.edition.pk]),
+                "label": self.edition.title,
+            },
+        ]
+
+    def get_page_subtitle(self):
+        return self.edition.title
+
+
+class IndexView(WagtailAdminTemplateMixin, TemplateView):
+    """The editions whose results the user may see, with their state."""
+
+    template_name = "competition/admin/results_index.html"
+    page_title = _("Wyniki konkursu")
+    header_icon = "list-ol"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        editions = CompetitionPage.objects.filter(locale=Locale.get_default()).order_by(
+            "-submissions_open_at"
+        )
+        if not user.has_perm("competition.view_results"):
+            chaired = JuryMember.objects.filter(
+                user=user, role=JuryMember.Role.CHAIR
+            ).values("edition_id")
+            editions = editions.filter(pk__in=chaired)
+        now = timezone.now()
+        rows = [
+            {
+                "edition": edition,
+                "closed": edition.scoring_closed(now),
+                "published": edition.results_published_at,
+            }
+            for edition in editions
+        ]
+        return super().get_context_data(
+            rows=rows, can_publish=may_publish_results(user), **kwargs
+        )
+
+
+class RankingView(ResultsMixin, TemplateView):
+    template_name = "competition/admin/ranking.html"
+    page_title = _("Ranking")
+
+    def get_context_data(self, **kwargs):
+        categories = self.edition.categories_list()
+        chosen = self.request.GET.get("category", "")
+        category = next((c for c in categories if str(c.pk) == chosen), None)
+        category = category or (categories[0] if categories else None)
+        rankings = ranking.load(self.edition, category.pk) if category else []
+        current = rankings[0] if rankings else None
+        rows, sort = ranking.sort_rows(
+            current.rows if current else [], self.request.GET.get("sort", "rank")
+        )
+        return super().get_context_data(
+            edition=self.edition,
+            categories=categories,
+            category=category,
+            ranking=current,
+            rows=[{"row": row, "chart": ranking.distribution(row)} for row in rows],
+            sort=sort,
+            headers=_sort_headers(sort, category),
+            aggregation=Aggregation(self.edition.aggregation).label,
+            tie_breaks=[ranking.TIE_BREAK_LABELS[c] for c in current.rules.tie_breaks]
+            if current
+            else [],
+            can_publish=may_publish_results(self.request.user),
+            undecided=decisions.undecided(self.edition).count(),
+            **kwargs,
+        )
+
+
+def _sort_headers(sort, category):
+    """Per sortable column: its link (toggling the direction) and aria-sort."""
+    headers = {}
+    base = f"?category={category.pk}&" if category else "?"
+    for key in ranking.SORTS:
+        active = sort.lstrip("-") == key
+        descending = sort.startswith("-")
+        # First click: the natural direction (rank up, the rest down).
+        natural = key if key == "rank" else f"-{key}"
+        target = (key if descending else f"-{key}") if active else natural
+        headers[key] = {
+            "url": f"{base}sort={target}",
+            "aria_sort": ("descending" if descending else "ascending")
+            if active
+            else "none",
+        }
+    return headers
+
+
+class ExportView(ResultsMixin, TemplateView):
+    def get(self, request, *args, **kwargs):
+        content = ranking_export.xlsx_bytes(self.edition, ranking.load(self.edition))
+        response = HttpResponse(
+            content,
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+        )
+        name = f"ranking-{self.edition.code}-{timezone.localdate():%Y-%m-%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+class ProtocolView(ResultsMixin, TemplateView):
+    """The jury's protocol: a standalone page to print (or save as PDF)."""
+
+    template_name = "competition/admin/protocol.html"
+
+    def get_context_data(self, **kwargs):
+        members = (
+            JuryMember.objects.filter(edition=self.edition)
+            .select_related("user")
+            .prefetch_related("categories")
+        )
+        return super().get_context_data(
+            edition=self.edition,
+            members=sorted(members, key=lambda m: (not m.is_chair, str(m).lower())),
+            rankings=ranking.load(self.edition),
+            aggregation=Aggregation(self.edition.aggregation).label,
+            tie_breaks=[
+                ranking.TIE_BREAK_LABELS[code]
+                for code in ranking.rules_for(self.edition).tie_breaks
+            ],
+            now=timezone.now(),
+            **kwargs,
+        )
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decyzja"), choices=Decision.Outcome.choices, widget=forms.RadioSelect
+    )
+    justification = forms.CharField(
+        label=_("Uzasadnienie jury"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_(
+            "Na stronie wyników pokazujemy uzasadnienie laureatów i wyróżnień."
+        ),
+    )
+    chair_rank = forms.IntegerField(
+        label=_("Miejsce wskazane przez przewodniczącego (remis)"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "Tylko do rozstrzygnięcia remisu, gdy przewidują to zasady edycji."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Powód zmiany"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text=_(
+            "Wymagany po publikacji wyników: zmiana zostanie zapisana w dzienniku."
+        ),
+    )
+
+    def __init__(self, *args, published=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if published:
+            self.fields["reason"].required = True
+        else:
+            del self.fields["reason"]
+
+
+class DecisionView(ResultsMixin, TemplateView):
+    template_name = "competition/admin/decision.html"
+    page_title = _("Decyzja jury")
+
+    def setup_entry(self, entry_id):
+        self.entry = get_object_or_404(
+            Entry.objects.select_related("category"),
+            pk=entry_id,
+            edition=self.edition,
+            status__in=decisions.DECIDABLE,
+        )
+        self.decision = Decision.objects.filter(entry=self.entry).first()
+
+    def get_form(self, data=None):
+        initial = {}
+        if self.decision:
+            initial = {
+                "outcome": self.decision.outcome,
+                "justification": self.decision.justification,
+                "chair_rank": self.decision.chair_rank,
+            }
+        published = self.edition.results_published_at is not None
+        return DecisionForm(data, initial=initial, published=published)
+
+    def get(self, request, entry_id):
+        self.setup_entry(entry_id)
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, entry_id):
+        self.setup_entry(entry_id)
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                decisions.record_decision(
+                    self.entry,
+                    data["outcome"],
+                    data["justification"],
+                    request.user,
+                    self.role(),
+                    chair_rank=data["chair_rank"],
+                    reason=data.get("reason", ""),
+                )
+            except decisions.ResultsError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Zapisano decyzję dla zgłoszenia %(ref)s.")
+                    % {"ref": self.entry.reference},
+                )
+                url = reverse("competition_results:ranking", args=[self.edition.pk])
+                return redirect(f"{url}?category={self.entry.category_id}")
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            edition=self.edition,
+            entry=self.entry,
+            decision=self.decision,
+            published=self.edition.results_published_at,
+            **kwargs,
+        )
+
+
+class ConfirmActionView(ResultsMixin, TemplateView):
+    """A confirmation page (GET) and the action (POST), for the secretariat."""
+
+    template_name = "competition/admin/results_confirm.html"
+    needs_publish_permission = True
+
+    def post(self, request):
+        try:
+            message = self.act()
+        except decisions.ResultsError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, message)
+        return redirect(reverse("competition_results:ranking", args=[self.edition.pk]))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            edition=self.edition, action=self.action_texts(), **kwargs
+        )
+
+
+class CloseScoringView(ConfirmActionView):
+    page_title = _("Zamknij ocenę")
+    needs_closed_scoring = False
+
+    def action_texts(self):
+        return {
+            "question": _(
+                "Zamknąć ocenę jury? Jurorzy nie będą mogli już zmieniać ocen, "
+                "a przewodniczący(-a) jury i sekretariat zobaczą ranking."
+            ),
+            "button": _("Zamknij ocenę"),
+        }
+
+    def act(self):
+        moved = decisions.close_scoring(self.edition, self.request.user)
+        return _("Ocena zamknięta. Zgłoszenia ocenione: %(n)s.") % {"n": moved}
+
+
+class PublishView(ConfirmActionView):
+    page_title = _("Opublikuj wyniki")
+
+    def action_texts(self):
+        return {
+            "question": _(
+                "Opublikować wyniki? Strona wyników stanie się publiczna, a każdy "
+                "zgłaszający dostanie e-mail z decyzją. Późniejsza zmiana decyzji "
+                "będzie wymagała podania powodu."
+            ),
+            "button": _("Opublikuj wyniki"),
+            "undecided": decisions.undecided(self.edition).count(),
+        }
+
+    def act(self):
+        sent = decisions.publish_results(self.edition, self.request.user)
+        return _("Wyniki opublikowane. Wysłane e-maile: %(n)s.") % {"n": sent}
+
+
+def chairs_any_edition(user):
+    return JuryMember.objects.filter(user=user, role=JuryMember.Role.CHAIR).exists()
+
+
+def may_open_results_menu(user):
+    """The menu item: the secretariat, and whoever chairs a jury."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.has_perm("competition.view_results") or chairs_any_edition(user)
+
+
+def index(request):
+    if not may_open_results_menu(request.user):
+        return TemplateResponse(
+            request,
+            DENIED_TEMPLATE,
+            {"message": _("Wyniki widzą sekretariat konkursu i przewodniczący jury.")},
+            status=403,
+        )
+    return IndexView.as_view()(request)

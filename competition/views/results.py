@@ -1,0 +1,123 @@
+"""The published results (DESIGN §4): ``<edition>/wyniki/`` and the laureates'
+photos.
+
+A 404 until the secretariat publishes the results (``results_published_at`` of
+the Polish original, whichever language is asked for). Then the laureates and
+distinctions by category with their public data and the jury's justification.
+No score, rank or juror ever reaches this page. Photos only with the
+image-publication consent, served by :func:`photo`, which checks everything
+again: the link is guessable, the checks are not.
+"""
+
+from django.core.files.storage import storages
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from ..files import PHOTO_TYPES
+from ..models import Entry, EntryFile, Status
+
+AWARDED = (Status.LAUREATE, Status.DISTINCTION)
+PHOTO_CONTENT_TYPES = frozenset(
+    content_type for _ext, content_type in PHOTO_TYPES.values()
+)
+
+
+def published(edition, now=None):
+    """Whether ``edition``'s results are public (read on the Polish original)."""
+    at = edition.original.results_published_at
+    return at is not None and at <= (now or timezone.now())
+
+
+def results_page(request, page):
+    edition = page.original
+    if not published(edition):
+        raise Http404
+    photos = EntryFile.objects.filter(kind=EntryFile.Kind.PHOTO).order_by(
+        "position", "pk"
+    )
+    entries = (
+        Entry.objects.filter(edition=edition, status__in=AWARDED)
+        .select_related("decision")
+        .prefetch_related(Prefetch("files", queryset=photos))
+        .order_by("number", "pk")
+    )
+    by_category = {}
+    for entry in entries:
+        by_category.setdefault(entry.category_id, []).append(entry)
+    sections = []
+    for category in page.categories_list():
+        awarded = by_category.get(category.pk, [])
+        sections.append(
+            {
+                "category": category,
+                "laureates": [_card(e) for e in awarded if e.status == Status.LAUREATE],
+                "distinctions": [
+                    _card(e) for e in awarded if e.status == Status.DISTINCTION
+                ],
+            }
+        )
+    context = {
+        "page": page,
+        "self": page,
+        "sections": sections,
+        "published_at": edition.results_published_at,
+    }
+    return render(request, "competition/results_page.html", context)
+
+
+def _card(entry):
+    """What the public sees of an awarded entry."""
+    photos = []
+    if entry.image_publication_allowed:
+        photos = [
+            {
+                "url": reverse("competition_results_photo", args=[item.pk]),
+                "width": item.width,
+                "height": item.height,
+            }
+            for item in entry.files.all()
+            if item.content_type in PHOTO_CONTENT_TYPES
+        ]
+    try:
+        justification = entry.decision.justification
+    except Entry.decision.RelatedObjectDoesNotExist:
+        justification = ""
+    return {
+        "entry": entry,
+        "is_person": entry.nominee_kind == "person",
+        "powiat": entry.powiat_name,
+        "justification": justification,
+        "photos": photos,
+    }
+
+
+@require_GET
+def photo(request, pk):
+    """A laureate's photo, inline, only while every condition holds: results
+    published, the entry a laureate or distinguished, the image-publication
+    consent given, the file a photo of a photo type. Anything else is a 404."""
+    item = get_object_or_404(
+        EntryFile.objects.select_related("entry__edition"),
+        pk=pk,
+        kind=EntryFile.Kind.PHOTO,
+        entry__status__in=AWARDED,
+        entry__image_publication_allowed=True,
+    )
+    if item.content_type not in PHOTO_CONTENT_TYPES or not published(
+        item.entry.edition
+    ):
+        raise Http404
+    response = FileResponse(
+        storages["private"].open(item.storage_name, "rb"),
+        content_type=item.content_type,
+    )
+    response["Content-Disposition"] = "inline"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Short: a corrected decision or a withdrawn consent takes effect within minutes.
+    response["Cache-Control"] = "public, max-age=600"
+    return response
