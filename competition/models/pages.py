@@ -427,7 +427,13 @@ class CompetitionPage(RoutablePageMixin, Page):
     def phase(self, now=None):
         """Where the edition stands at ``now`` (a :class:`Phase`)."""
         now = now or timezone.now()
-        if self.results_published_at and self.results_published_at <= now:
+        # Results are published on the original; a translation follows it.
+        published = (
+            self.results_published_at
+            if self.locale_id == Locale.get_default().pk
+            else self.original.results_published_at
+        )
+        if published and published <= now:
             return Phase.RESULTS
         if now < self.submissions_open_at:
             return Phase.UPCOMING

@@ -40,7 +40,7 @@ def edition_status(edition, now=None):
         "deadline": shown_deadline(edition.submissions_close_at),
         "days_left": days_left(edition, now),
         "results_at": timezone.localtime(edition.results_at, WARSAW),
-        "has_results": phase == Phase.RESULTS and bool(edition.results_published_at),
+        "has_results": phase == Phase.RESULTS,
         # Phase.JURY lasts until results are published; say when scoring is over.
         "jury_over": phase == Phase.JURY and now >= edition.jury_closes_at,
     }
