@@ -1,11 +1,23 @@
 """Shared fixtures: a small bilingual page tree built through Wagtail's own APIs."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Polish. LocaleMiddleware activates a request's
+    language in the test's thread and nothing resets it, so an /en/ request
+    would otherwise leak English into the next test's messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
