@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from home.teryt import powiat_choices
 
-from .models import Category, CompetitionPage, Entry, Status
+from .models import Category, CompetitionPage, Entry, JuryMember, Status
 from .reference import legal_form_choices
 
 
@@ -70,3 +70,16 @@ class CategoryFilterSet(WagtailFilterSet):
     class Meta:
         model = Category
         fields = ["edition"]
+
+
+class JuryMemberFilterSet(WagtailFilterSet):
+    edition = django_filters.ModelChoiceFilter(
+        label=_("Edycja"), queryset=polish_editions, empty_label=_("Wszystkie")
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Rola"), choices=JuryMember.Role.choices, empty_label=_("Wszystkie")
+    )
+
+    class Meta:
+        model = JuryMember
+        fields = ["edition", "role"]

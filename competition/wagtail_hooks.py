@@ -1,8 +1,10 @@
 """Admin screens and audit-log actions of the competition.
 
 Menu "Konkurs": categories with their criteria (Konkurs → Kategorie), the
-entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export)
-and the results (Konkurs → Wyniki: ranking, decisions, protocol, publication).
+entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export),
+the jury of each edition (Konkurs → Jury), who scores what (Konkurs →
+Przydział zgłoszeń, /admin/competition/assignment/<edition id>/) and the
+results (Konkurs → Wyniki: ranking, decisions, protocol, publication).
 """
 
 from django.urls import path
@@ -12,11 +14,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import decisions, exports
+from . import decisions, exports, jury_setup
 from .files import download_entry_file
-from .filters import CategoryFilterSet, EntryFilterSet
-from .models import Category, Entry
+from .filters import CategoryFilterSet, EntryFilterSet, JuryMemberFilterSet
+from .forms.jury import JuryMemberForm
+from .models import Assignment, Category, Entry, JuryMember
 from .permissions import EntryPermissionPolicy
 from .views import ranking as ranking_views
 from .views.admin import (
@@ -25,6 +29,15 @@ from .views.admin import (
     CategoryIndexView,
     EntryIndexView,
     EntryInspectView,
+)
+from .views.jury_setup import (
+    AssignmentChangeView,
+    AssignmentIndexView,
+    AssignmentMatrixView,
+    AssignmentRunView,
+    JuryMemberCreateView,
+    JuryMemberDeleteView,
+    JuryMemberIndexView,
 )
 from .workflow import LOG_ACTIONS
 
@@ -140,8 +153,68 @@ class ResultsViewSet(ViewSet):
         ]
 
 
+class JuryMemberViewSet(ModelViewSet):
+    """Who is on each edition's jury: jurors and the chair, maybe limited to
+    categories. Wagtail logs every create, edit and delete."""
+
+    model = JuryMember
+    name = "competition_jurymember"
+    url_prefix = "competition/jury-members"
+    icon = "group"
+    menu_label = _("Jury")
+    menu_order = 300
+    index_view_class = JuryMemberIndexView
+    add_view_class = JuryMemberCreateView
+    delete_view_class = JuryMemberDeleteView
+    filterset_class = JuryMemberFilterSet
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    ordering = ["-edition__submissions_open_at", "user__last_name", "pk"]
+    list_per_page = 50
+
+    def get_form_class(self, for_update=False):
+        return JuryMemberForm
+
+
+class AssignmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return ModelPermissionPolicy(Assignment).user_has_permission(
+            request.user, "view"
+        )
+
+
+class AssignmentViewSet(ViewSet):
+    """The assignment matrix of each edition: automatic runs and manual changes
+    (``competition/jury_setup.py``)."""
+
+    name = "competition_assignment"
+    url_prefix = "competition/assignment"
+    icon = "table"
+    menu_label = _("Przydział zgłoszeń")
+    menu_order = 400
+    menu_item_class = AssignmentMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", AssignmentIndexView.as_view(), name="index"),
+            path("<int:edition_id>/", AssignmentMatrixView.as_view(), name="matrix"),
+            path("<int:edition_id>/run/", AssignmentRunView.as_view(), name="run"),
+            path(
+                "<int:edition_id>/change/",
+                AssignmentChangeView.as_view(),
+                name="change",
+            ),
+        ]
+
+
 class CompetitionViewSetGroup(ModelViewSetGroup):
-    items = (CategoryViewSet, EntryViewSet, ResultsViewSet)
+    items = (
+        CategoryViewSet,
+        EntryViewSet,
+        JuryMemberViewSet,
+        AssignmentViewSet,
+        ResultsViewSet,
+    )
     menu_icon = "pick"
     menu_label = _("Konkurs")
     menu_name = "competition"
@@ -178,3 +251,5 @@ def register_entry_log_actions(actions):
     )
     for action, label in decisions.LOG_ACTIONS.items():
         actions.register_action(action, label, label)
+    for action, formatter in jury_setup.LOG_FORMATTERS.items():
+        actions.register_action(action)(formatter)

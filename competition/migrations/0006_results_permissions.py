@@ -48,7 +48,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("competition", "0004_jury_and_decisions"),
+        ("competition", "0005_jury_setup_permissions"),
     ]
 
     operations = [

@@ -473,6 +473,15 @@ def test_secretariat_group_has_exactly_the_least_permissions(db):
         "view_criterion",
         "view_results",
         "publish_results",
+        # 0005_jury_setup_permissions: the jury of each edition and its assignments.
+        "add_jurymember",
+        "change_jurymember",
+        "delete_jurymember",
+        "view_jurymember",
+        "add_assignment",
+        "change_assignment",
+        "delete_assignment",
+        "view_assignment",
     }
     jury = Group.objects.get(name="Jury")
     assert list(jury.permissions.values_list("codename", flat=True)) == ["access_admin"]

@@ -1,0 +1,649 @@
+"""The secretariat's side of the jury (DESIGN §6): storing who scores what.
+
+``assignment.py`` decides pairs from plain ids; this module feeds it the
+edition's entries, jury, conflicts and current pairs, stores the outcome in one
+transaction, moves eligible entries into review (``workflow.py``), writes the
+audit log and queues the jurors' e-mails.
+
+Rules kept here, once:
+
+* the matrix holds the edition's entries that are eligible or in review
+  (:data:`MATRIX_STATES`); pairs of entries in other states are never touched;
+* a run keeps every current pair (manual changes, started reviews) except
+  conflicting ones; a pair whose juror already has a review is never deleted,
+  by a run or by hand;
+* a pair removed by hand stays removed on later runs until it is added by hand
+  again: the audit log is the memory (:func:`removed_by_hand`);
+* nothing changes once scoring is closed.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter, get_active_log_context, log
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from . import workflow
+from .assignment import (
+    CONFLICT,
+    NOT_ENOUGH_JURORS,
+    AssignmentResult,
+    DroppedPair,
+    EntryRef,
+    JurorRef,
+    Shortfall,
+    assign_all,
+    assign_balanced,
+    can_score,
+    diff,
+)
+from .emails import queue_mail
+from .models import (
+    Assignment,
+    AssignmentMode,
+    Category,
+    CompetitionPage,
+    ConflictDeclaration,
+    Entry,
+    JuryMember,
+    Review,
+    Status,
+)
+
+MATRIX_STATES = (Status.ELIGIBLE, Status.IN_REVIEW)
+
+GENERATED = "competition.assignment.generated"
+CHANGED = "competition.assignment.changed"
+REMINDED = "competition.jury.reminded"
+
+ADDED = "added"
+REMOVED = "removed"
+AUTOMATIC = Assignment.Source.AUTOMATIC.value
+MANUAL = Assignment.Source.MANUAL.value
+
+JURY_DASHBOARD_PATH = "jury/"  # under the admin, built by the jury screens
+
+
+class GeneratedFormatter(LogFormatter):
+    label = _("Przydział automatyczny")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _(
+            "Przydział automatyczny: dodano %(added)s, usunięto %(removed)s, "
+            "razem %(pairs)s (ziarno %(seed)s)"
+        ) % {key: data.get(key, "?") for key in ("added", "removed", "pairs", "seed")}
+
+
+class ChangedFormatter(LogFormatter):
+    label = _("Zmiana przydziału")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        values = {"juror": data.get("juror", "?")}
+        if data.get("action") == REMOVED:
+            message = _("Usunięto przydział jurorowi %(juror)s")
+        else:
+            message = _("Przydzielono jurorowi %(juror)s")
+        how = _("ręcznie") if data.get("source") == MANUAL else _("automatycznie")
+        return f"{message % values} ({how})"
+
+
+class RemindedFormatter(LogFormatter):
+    label = _("Przypomnienie jury")
+
+    def format_message(self, log_entry):
+        return _("Przypomnienie o ocenie wysłane do jurorów: %(count)s") % {
+            "count": (log_entry.data or {}).get("jurors", 0)
+        }
+
+
+# Registered in wagtail_hooks.py (register_log_actions).
+LOG_FORMATTERS = {
+    GENERATED: GeneratedFormatter,
+    CHANGED: ChangedFormatter,
+    REMINDED: RemindedFormatter,
+}
+
+
+class AssignmentRefused(Exception):
+    """A change the rules do not allow; ``messages`` say why, in Polish."""
+
+    def __init__(self, messages):
+        # One message (maybe a lazy translation) or a list of them.
+        if not isinstance(messages, list | tuple):
+            messages = [messages]
+        self.messages = list(messages)
+        super().__init__("; ".join(str(message) for message in self.messages))
+
+
+@dataclass
+class RunReport:
+    """What one automatic run did (also stored in the run's log entry)."""
+
+    added: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    kept_with_review: list = field(default_factory=list)
+    shortfalls: tuple = ()
+    moved_to_review: int = 0
+    pairs: int = 0
+
+
+@dataclass
+class ChangeReport:
+    added: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    moved_to_review: int = 0
+
+
+# -- reading the edition -------------------------------------------------------
+
+
+def matrix_entries(edition):
+    return Entry.objects.filter(edition=edition, status__in=MATRIX_STATES)
+
+
+def jury_members(edition):
+    """The edition's jury with users and category ids (two queries), by name."""
+    return (
+        JuryMember.objects.filter(edition=edition)
+        .select_related("user")
+        .prefetch_related(Prefetch("categories", queryset=Category.objects.only("pk")))
+        .order_by("user__last_name", "user__first_name", "user__username", "pk")
+    )
+
+
+def juror_ref(member):
+    """``member.categories`` must be prefetched (see :func:`jury_members`)."""
+    ids = frozenset(category.pk for category in member.categories.all())
+    return JurorRef(member.pk, ids or None)
+
+
+def entry_ref(entry):
+    return EntryRef(entry.pk, entry.category_id)
+
+
+def declared_conflicts(edition, entry_ids=None):
+    declarations = ConflictDeclaration.objects.filter(
+        member__edition=edition, has_conflict=True
+    )
+    if entry_ids is not None:
+        declarations = declarations.filter(entry_id__in=entry_ids)
+    return set(declarations.values_list("entry_id", "member_id"))
+
+
+def removed_by_hand(edition):
+    """Pairs whose last manual change in the audit log was a removal."""
+    last = {}
+    changes = (
+        ModelLogEntry.objects.filter(action=CHANGED, data__edition=edition.pk)
+        .order_by("timestamp", "pk")
+        .values_list("data", flat=True)
+    )
+    for data in changes:
+        if data.get("source") == MANUAL:
+            last[(data["entry_id"], data["member_id"])] = data["action"]
+    return {pair for pair, action in last.items() if action == REMOVED}
+
+
+def reviewed_pairs(edition, entry_ids=None):
+    """Pairs with a review begun (draft or submitted): never deleted."""
+    reviews = Review.objects.filter(member__edition=edition)
+    if entry_ids is not None:
+        reviews = reviews.filter(entry_id__in=entry_ids)
+    return set(reviews.values_list("entry_id", "member_id"))
+
+
+def last_run(edition):
+    """The log entry of the edition's latest automatic run, or ``None``."""
+    return (
+        PageLogEntry.objects.filter(page=edition, action=GENERATED)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+
+
+def _lock(edition):
+    # One run or change of an edition at a time: the second waits for the first
+    # and then sees its pairs.
+    return CompetitionPage.objects.select_for_update().get(pk=edition.pk)
+
+
+def _refuse_when_closed(edition):
+    if edition.scoring_closed():
+        raise AssignmentRefused(
+            _("Ocena jury jest zamknięta – przydziałów nie można już zmieniać.")
+        )
+
+
+# -- the automatic run ---------------------------------------------------------
+
+
+def run_assignment(edition, user):
+    """Assign the edition's entries by its settings and store the difference.
+
+    In mode "all" every juror gets every entry of their categories; in mode
+    "balanced" ``jurors_per_entry`` jurors per entry, at most ``max_load`` each,
+    drawn with ``assignment_seed``. Current pairs are passed as kept; new pairs
+    are saved as automatic, conflicting ones deleted unless a review has
+    begun (then kept and reported). Eligible entries with a juror move into
+    review. One log entry on the edition for the run, one per changed pair on
+    its entry; one e-mail per juror with new entries. Returns a
+    :class:`RunReport`; raises :class:`AssignmentRefused` once scoring closed.
+    """
+    with transaction.atomic():
+        edition = _lock(edition)
+        _refuse_when_closed(edition)
+        entries = {
+            entry.pk: entry
+            for entry in matrix_entries(edition).select_related("category")
+        }
+        members = {member.pk: member for member in jury_members(edition)}
+        current = {
+            (entry_id, member_id): pk
+            for pk, entry_id, member_id in Assignment.objects.filter(
+                entry__edition=edition, entry__status__in=MATRIX_STATES
+            ).values_list("pk", "entry_id", "member_id")
+        }
+        blocked = declared_conflicts(edition) | removed_by_hand(edition)
+        result = _decide(edition, entries, members, blocked, set(current))
+
+        added, removed = diff(current, result.pairs)
+        started = reviewed_pairs(edition)
+        report = RunReport(
+            added=added,
+            removed=[pair for pair in removed if pair not in started],
+            kept_with_review=[pair for pair in removed if pair in started],
+            shortfalls=result.shortfalls,
+        )
+        report.pairs = len(result.pairs) + len(report.kept_with_review)
+
+        Assignment.objects.filter(
+            pk__in=[current[pair] for pair in report.removed]
+        ).delete()
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    entry_id=entry_id,
+                    member_id=member_id,
+                    source=Assignment.Source.AUTOMATIC,
+                    created_by=user,
+                )
+                for entry_id, member_id in added
+            ],
+            batch_size=500,
+        )
+        _log_changes(
+            edition, entries, members, user, AUTOMATIC, "", report.added, ADDED
+        )
+        _log_changes(
+            edition, entries, members, user, AUTOMATIC, "", report.removed, REMOVED
+        )
+        report.moved_to_review = _start_review(
+            [entries[entry_id] for entry_id, _ in result.pairs], user
+        )
+        log(
+            instance=edition,
+            action=GENERATED,
+            user=user,
+            data=_run_data(edition, entries, members, report),
+        )
+        _notify_assigned(edition, members, report.added)
+    return report
+
+
+def _decide(edition, entries, members, blocked, current):
+    entry_refs = [entry_ref(entry) for entry in entries.values()]
+    juror_refs = [juror_ref(member) for member in members.values()]
+    if edition.assignment_mode == AssignmentMode.BALANCED:
+        return assign_balanced(
+            entry_refs,
+            juror_refs,
+            blocked,
+            k=edition.jurors_per_entry,
+            max_load=edition.max_load,
+            seed=edition.assignment_seed,
+            existing=current,
+        )
+    # "all" has no kept pairs of its own: keep the current ones the same way
+    # assign_balanced does (a conflict drops a pair, anything else stays).
+    kept = {pair for pair in current if pair not in blocked}
+    pairs = assign_all(entry_refs, juror_refs, blocked) | kept
+    covered = Counter(entry_id for entry_id, _ in pairs)
+    return AssignmentResult(
+        pairs=frozenset(pairs),
+        shortfalls=tuple(
+            Shortfall(ref.id, 0, 1, NOT_ENOUGH_JURORS)
+            for ref in sorted(entry_refs, key=lambda ref: ref.id)
+            if not covered[ref.id]
+        ),
+        dropped=tuple(
+            DroppedPair(entry_id, member_id, CONFLICT)
+            for entry_id, member_id in sorted(current - kept)
+        ),
+    )
+
+
+def _run_data(edition, entries, members, report):
+    def reference(entry_id):
+        return entries[entry_id].reference or str(entry_id)
+
+    return {
+        "edition": edition.pk,
+        "mode": edition.assignment_mode,
+        "seed": edition.assignment_seed,
+        "jurors_per_entry": edition.jurors_per_entry,
+        "max_load": edition.max_load,
+        "entries": len(entries),
+        "jurors": len(members),
+        "pairs": report.pairs,
+        "added": len(report.added),
+        "removed": len(report.removed),
+        "kept_with_review": [
+            {"entry": reference(entry_id), "juror": str(members[member_id])}
+            for entry_id, member_id in report.kept_with_review
+        ],
+        "moved_to_review": report.moved_to_review,
+        "shortfalls": [
+            {
+                "entry_id": shortfall.entry_id,
+                "entry": reference(shortfall.entry_id),
+                "got": shortfall.got,
+                "needed": shortfall.needed,
+                "reason": shortfall.reason,
+            }
+            for shortfall in report.shortfalls
+        ],
+    }
+
+
+# -- manual changes ------------------------------------------------------------
+
+
+def change_assignments(edition, user, add=(), remove=(), reason=""):
+    """Add and remove ``(entry_id, member_id)`` pairs by hand, all or nothing.
+
+    A removal needs a reason; an addition must pass ``assignment.can_score``
+    (the juror covers the category, no conflict declared); a pair whose juror
+    has begun a review is not removed. Anything refused raises
+    :class:`AssignmentRefused` with every reason and changes nothing. Pairs
+    already in the wished state are skipped. Logged per pair; eligible entries
+    that get a juror move into review; jurors with new entries are e-mailed.
+    """
+    reason = (reason or "").strip()
+    add, remove = set(add), set(remove)
+    with transaction.atomic():
+        edition = _lock(edition)
+        _refuse_when_closed(edition)
+        entry_ids = {entry_id for entry_id, _ in add | remove}
+        entries = {
+            entry.pk: entry
+            for entry in matrix_entries(edition)
+            .filter(pk__in=entry_ids)
+            .select_related("category")
+        }
+        members = {member.pk: member for member in jury_members(edition)}
+        current = {
+            (entry_id, member_id): pk
+            for pk, entry_id, member_id in Assignment.objects.filter(
+                entry_id__in=list(entries)
+            ).values_list("pk", "entry_id", "member_id")
+        }
+        conflicts = declared_conflicts(edition, list(entries))
+        started = reviewed_pairs(edition, list(entries))
+
+        errors = []
+        if remove and not reason:
+            errors.append(_("Podaj powód usunięcia przydziału."))
+        for entry_id, member_id in sorted(add | remove):
+            if entry_id not in entries or member_id not in members:
+                errors.append(
+                    _("Tego zgłoszenia lub jurora nie ma w przydziale tej edycji.")
+                )
+        if errors:
+            raise AssignmentRefused(errors)
+        for pair in sorted(add - current.keys()):
+            entry, member = entries[pair[0]], members[pair[1]]
+            if not can_score(entry_ref(entry), juror_ref(member), conflicts):
+                errors.append(_refusal(entry, member, conflict=pair in conflicts))
+        for pair in sorted(remove & current.keys()):
+            if pair in started:
+                errors.append(
+                    _(
+                        "%(juror)s rozpoczął(-ęła) już ocenę zgłoszenia "
+                        "%(entry)s – tego przydziału nie można usunąć."
+                    )
+                    % {"juror": members[pair[1]], "entry": entries[pair[0]]}
+                )
+        if errors:
+            raise AssignmentRefused(errors)
+
+        report = ChangeReport(
+            added=sorted(add - current.keys() - remove),
+            removed=sorted(remove & current.keys()),
+        )
+        Assignment.objects.filter(pk__in=[current[p] for p in report.removed]).delete()
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    entry_id=entry_id,
+                    member_id=member_id,
+                    source=Assignment.Source.MANUAL,
+                    created_by=user,
+                )
+                for entry_id, member_id in report.added
+            ]
+        )
+        _log_changes(
+            edition, entries, members, user, MANUAL, reason, report.added, ADDED
+        )
+        _log_changes(
+            edition, entries, members, user, MANUAL, reason, report.removed, REMOVED
+        )
+        report.moved_to_review = _start_review(
+            [entries[entry_id] for entry_id, _ in report.added], user
+        )
+        _notify_assigned(edition, members, report.added)
+    return report
+
+
+def _refusal(entry, member, conflict):
+    values = {"juror": member, "entry": entry}
+    if conflict:
+        return (
+            _(
+                "%(juror)s zgłosił(a) konflikt interesów przy zgłoszeniu "
+                "%(entry)s – tego przydziału nie można dodać."
+            )
+            % values
+        )
+    return (
+        _(
+            "%(juror)s nie ocenia kategorii zgłoszenia %(entry)s – zmień najpierw "
+            "kategorie członka jury."
+        )
+        % values
+    )
+
+
+# -- shared steps --------------------------------------------------------------
+
+
+def _start_review(entries, user):
+    """Move eligible entries (with a juror now) into review; returns how many."""
+    moved = 0
+    for entry in {entry.pk: entry for entry in entries}.values():
+        if entry.status != Status.ELIGIBLE:
+            continue
+        try:
+            workflow.transition(
+                entry, Status.IN_REVIEW, workflow.Actor(workflow.SECRETARIAT, user)
+            )
+        except workflow.TransitionError:
+            # Withdrawn or disqualified meanwhile: it keeps its state.
+            continue
+        moved += 1
+    return moved
+
+
+def _log_changes(edition, entries, members, user, source, reason, pairs, action):
+    """One ``competition.assignment.changed`` entry per pair, on the entry's log.
+
+    Written in bulk: a first run of a large edition changes thousands of pairs.
+    """
+    if not pairs:
+        return
+    content_type = ContentType.objects.get_for_model(Entry)
+    context = get_active_log_context()
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(entry_id),
+                label=str(entries[entry_id])[:255],
+                action=CHANGED,
+                user=user or context.user,
+                uuid=context.uuid,
+                timestamp=now,
+                data={
+                    "edition": edition.pk,
+                    "entry_id": entry_id,
+                    "entry": str(entries[entry_id]),
+                    "member_id": member_id,
+                    "juror": str(members[member_id]),
+                    "action": action,
+                    "source": source,
+                    "reason": reason,
+                },
+            )
+            for entry_id, member_id in pairs
+        ],
+        batch_size=500,
+    )
+
+
+def jury_dashboard_url():
+    """The jurors' dashboard, absolute (for e-mails)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return f"{base}{reverse('wagtailadmin_home')}{JURY_DASHBOARD_PATH}"
+
+
+def closing_text(edition):
+    """The end of the jury phase as Polish text (e-mails travel as JSON)."""
+    with translation.override("pl"):
+        return formats.date_format(
+            timezone.localtime(edition.jury_closes_at), "j E Y, H:i"
+        )
+
+
+def _notify_assigned(edition, members, added):
+    per_member = Counter(member_id for _, member_id in added)
+    if not per_member:
+        return
+    totals = dict(
+        Assignment.objects.filter(member_id__in=per_member)
+        .values_list("member_id")
+        .annotate(n=Count("pk"))
+    )
+    for member_id, count in sorted(per_member.items()):
+        member = members[member_id]
+        if not member.user.email:
+            continue
+        queue_mail(
+            "jury_assigned",
+            [member.user.email],
+            "pl",
+            {
+                "name": member.user.get_full_name() or member.user.get_username(),
+                "count": count,
+                "total": totals.get(member_id, count),
+                "edition_title": edition.title,
+                "edition_code": edition.code,
+                "closes": closing_text(edition),
+                "dashboard_url": jury_dashboard_url(),
+                "organiser_email": edition.contact_email,
+            },
+        )
+
+
+# -- reminders -----------------------------------------------------------------
+
+
+def reminded_today(edition, today=None):
+    today = today or timezone.localdate()
+    return PageLogEntry.objects.filter(
+        page=edition, action=REMINDED, timestamp__date=today
+    ).exists()
+
+
+def unfinished_counts(edition):
+    """``{member: number of assigned entries without a submitted review}``."""
+    submitted = Review.objects.filter(
+        entry=OuterRef("entry"),
+        member=OuterRef("member"),
+        status=Review.Status.SUBMITTED,
+    )
+    counts = dict(
+        Assignment.objects.filter(
+            member__edition=edition, entry__status__in=MATRIX_STATES
+        )
+        .exclude(Exists(submitted))
+        .values_list("member_id")
+        .annotate(n=Count("pk"))
+    )
+    members = JuryMember.objects.filter(
+        pk__in=counts, user__is_active=True
+    ).select_related("user")
+    return {member: counts[member.pk] for member in members}
+
+
+def send_reminders(edition_id):
+    """E-mail every juror with unfinished assignments, once a day per edition.
+
+    Returns the number of jurors reminded (0 when already reminded today, or
+    once scoring has closed).
+    """
+    with transaction.atomic():
+        edition = CompetitionPage.objects.select_for_update().get(pk=edition_id)
+        if edition.scoring_closed() or reminded_today(edition):
+            return 0
+        counts = unfinished_counts(edition)
+        reminded = {}
+        for member, count in sorted(counts.items(), key=lambda item: item[0].pk):
+            if not member.user.email:
+                continue
+            queue_mail(
+                "jury_reminder",
+                [member.user.email],
+                "pl",
+                {
+                    "name": member.user.get_full_name() or member.user.get_username(),
+                    "count": count,
+                    "edition_title": edition.title,
+                    "edition_code": edition.code,
+                    "closes": closing_text(edition),
+                    "dashboard_url": jury_dashboard_url(),
+                    "organiser_email": edition.contact_email,
+                },
+            )
+            reminded[member.pk] = count
+        log(
+            instance=edition,
+            action=REMINDED,
+            data={
+                "edition": edition.pk,
+                "date": timezone.localdate().isoformat(),
+                "jurors": len(reminded),
+                "unfinished": sum(reminded.values()),
+            },
+        )
+    return len(reminded)
