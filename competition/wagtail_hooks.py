@@ -1,7 +1,9 @@
 """Admin screens and audit-log actions of the competition.
 
 Menu "Konkurs": categories with their criteria (Konkurs → Kategorie) and the
-entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export).
+entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export,
+the formal check at ``entries/formal-check/<pk>/`` and the bulk action
+"Oznacz jako spełniające wymogi").
 """
 
 from django.urls import path
@@ -10,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import exports
+from . import exports, formal_check
 from .files import download_entry_file
-from .filters import CategoryFilterSet, EntryFilterSet
+from .filters import ENTRY_SEARCH_FIELDS, CategoryFilterSet, EntryFilterSet
 from .models import Category, Entry
 from .permissions import EntryPermissionPolicy
 from .views.admin import (
@@ -22,6 +24,7 @@ from .views.admin import (
     EntryIndexView,
     EntryInspectView,
 )
+from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .workflow import LOG_ACTIONS
 
 
@@ -70,14 +73,7 @@ class EntryViewSet(ModelViewSet):
     add_to_reference_index = False
     filterset_class = EntryFilterSet
     # Not a Wagtail-indexed model: the admin searches these columns in the database.
-    search_fields = [
-        "reference",
-        "organisation_name",
-        "person_name",
-        "title",
-        "email",
-        "nip",
-    ]
+    search_fields = ENTRY_SEARCH_FIELDS
     search_backend_name = None
     ordering = "-submitted_at"
     list_per_page = 50
@@ -87,6 +83,27 @@ class EntryViewSet(ModelViewSet):
     @cached_property
     def permission_policy(self):
         return EntryPermissionPolicy(self.model)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            formal_check_url_name=self.get_url_name("formal_check"),
+            inspect_url_name=self.get_url_name("inspect"),
+            **kwargs,
+        )
+
+    @property
+    def formal_check_view(self):
+        return self.construct_view(FormalCheckView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "formal-check/<int:pk>/",
+                self.formal_check_view,
+                name="formal_check",
+            ),
+        ]
 
 
 class CompetitionViewSetGroup(ModelViewSetGroup):
@@ -115,6 +132,10 @@ def register_file_download_url():
     ]
 
 
+# Wagtail's bulk actions hook takes the class itself.
+hooks.register("register_bulk_action", MarkEligibleBulkAction)
+
+
 @hooks.register("register_log_actions")
 def register_entry_log_actions(actions):
     for action, label in LOG_ACTIONS.values():
@@ -124,4 +145,7 @@ def register_entry_log_actions(actions):
     )
     actions.register_action(
         "competition.entry.corrected", "Poprawka zgłoszenia", "Zgłoszenie poprawione"
+    )
+    actions.register_action(
+        formal_check.SAVED_ACTION, formal_check.SAVED_LABEL, formal_check.SAVED_LABEL
     )
