@@ -11,6 +11,17 @@ from home.teryt import powiat_choices
 from .models import Category, CompetitionPage, Entry, JuryMember, Status
 from .reference import legal_form_choices
 
+# The columns the entries' list searches (in the database; entries are not in
+# Wagtail's search index). Shared with the bulk actions' "select all".
+ENTRY_SEARCH_FIELDS = [
+    "reference",
+    "organisation_name",
+    "person_name",
+    "title",
+    "email",
+    "nip",
+]
+
 
 def polish_editions(request=None):
     """Editions in the default (Polish) locale: they own categories and entries."""

@@ -1,10 +1,12 @@
 """Admin screens and audit-log actions of the competition.
 
 Menu "Konkurs": categories with their criteria (Konkurs → Kategorie), the
-entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export),
-the jury of each edition (Konkurs → Jury), who scores what (Konkurs →
-Przydział zgłoszeń, /admin/competition/assignment/<edition id>/) and the
-results (Konkurs → Wyniki: ranking, decisions, protocol, publication).
+entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export,
+the formal check at ``entries/formal-check/<pk>/`` and the bulk action
+"Oznacz jako spełniające wymogi"), the jury of each edition (Konkurs → Jury),
+who scores what (Konkurs → Przydział zgłoszeń,
+/admin/competition/assignment/<edition id>/) and the results (Konkurs → Wyniki:
+ranking, decisions, protocol, publication).
 """
 
 from django.urls import path
@@ -16,9 +18,14 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import decisions, exports, jury_setup
+from . import decisions, exports, formal_check, jury_setup
 from .files import download_entry_file
-from .filters import CategoryFilterSet, EntryFilterSet, JuryMemberFilterSet
+from .filters import (
+    ENTRY_SEARCH_FIELDS,
+    CategoryFilterSet,
+    EntryFilterSet,
+    JuryMemberFilterSet,
+)
 from .forms.jury import JuryMemberForm
 from .models import Assignment, Category, Entry, JuryMember
 from .permissions import EntryPermissionPolicy
@@ -30,6 +37,7 @@ from .views.admin import (
     EntryIndexView,
     EntryInspectView,
 )
+from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury_setup import (
     AssignmentChangeView,
     AssignmentIndexView,
@@ -87,14 +95,7 @@ class EntryViewSet(ModelViewSet):
     add_to_reference_index = False
     filterset_class = EntryFilterSet
     # Not a Wagtail-indexed model: the admin searches these columns in the database.
-    search_fields = [
-        "reference",
-        "organisation_name",
-        "person_name",
-        "title",
-        "email",
-        "nip",
-    ]
+    search_fields = ENTRY_SEARCH_FIELDS
     search_backend_name = None
     ordering = "-submitted_at"
     list_per_page = 50
@@ -104,6 +105,27 @@ class EntryViewSet(ModelViewSet):
     @cached_property
     def permission_policy(self):
         return EntryPermissionPolicy(self.model)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            formal_check_url_name=self.get_url_name("formal_check"),
+            inspect_url_name=self.get_url_name("inspect"),
+            **kwargs,
+        )
+
+    @property
+    def formal_check_view(self):
+        return self.construct_view(FormalCheckView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "formal-check/<int:pk>/",
+                self.formal_check_view,
+                name="formal_check",
+            ),
+        ]
 
 
 class ResultsMenuItem(MenuItem):
@@ -239,6 +261,10 @@ def register_file_download_url():
     ]
 
 
+# Wagtail's bulk actions hook takes the class itself.
+hooks.register("register_bulk_action", MarkEligibleBulkAction)
+
+
 @hooks.register("register_log_actions")
 def register_entry_log_actions(actions):
     for action, label in LOG_ACTIONS.values():
@@ -253,3 +279,6 @@ def register_entry_log_actions(actions):
         actions.register_action(action, label, label)
     for action, formatter in jury_setup.LOG_FORMATTERS.items():
         actions.register_action(action)(formatter)
+    actions.register_action(
+        formal_check.SAVED_ACTION, formal_check.SAVED_LABEL, formal_check.SAVED_LABEL
+    )

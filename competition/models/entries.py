@@ -150,6 +150,7 @@ class Entry(models.Model):
         permissions = [
             ("export_entry", _("Może eksportować zgłoszenia")),
             ("download_entryfile", _("Może pobierać pliki zgłoszeń")),
+            ("check_entry", _("Może przeprowadzać ocenę formalną")),
         ]
 
     def __str__(self):

@@ -5,19 +5,29 @@ columns are in ``competition/exports.py``, who may do what in
 ``competition/permissions.py``.
 """
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, ProtectedError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    NumberColumn,
+    TitleColumn,
+)
 from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import registry as log_registry
 
 from .. import exports
+from ..formal_check import SAVED_ACTION, correctable_fields
 from ..models import Entry, EntryAnswer, Status
 from ..permissions import can_export_entries
 from ..workflow import APPLICANT, CHAIR, JURY, SECRETARIAT, SYSTEM
@@ -33,19 +43,51 @@ ACTOR_LABELS = {
 # -- entries -----------------------------------------------------------------
 
 
+class FormalCheckColumn(Column):
+    """A link to the formal check for an entry waiting for one."""
+
+    cell_template_name = "competition/admin/formal_check_cell.html"
+
+    def __init__(self, name, get_url, **kwargs):
+        super().__init__(name, **kwargs)
+        self._get_url = get_url
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = self._get_url(instance)
+        context["instance"] = instance
+        return context
+
+
 class EntryIndexView(generic.IndexView):
-    """Submitted entries, newest first; drafts only when the status filter asks."""
+    """Submitted entries, newest first; drafts only when the status filter asks.
+
+    For whoever may run the formal check: a "Ocena formalna" column and the
+    bulk action's check boxes."""
+
+    template_name = "competition/admin/entry_index.html"
+    formal_check_url_name = None
+
+    @cached_property
+    def can_check(self):
+        return self.user_has_permission("check")
+
+    def get_formal_check_url(self, entry):
+        if self.can_check and entry.status == Status.SUBMITTED:
+            return reverse(self.formal_check_url_name, args=[entry.pk])
+        return None
 
     @cached_property
     def columns(self):
         title_column = self._get_title_column_class(TitleColumn)
-        return [
+        columns = [
             title_column(
                 "reference",
                 label=_("Numer zgłoszenia"),
                 accessor=str,
                 sort_key="reference",
                 get_url=self.get_inspect_url,
+                get_title_id=lambda entry: f"entry_{entry.pk}_title",
             ),
             Column("nominee_name", label=_("Zgłaszany")),
             Column("category", label=_("Kategoria"), accessor="category.name"),
@@ -53,6 +95,23 @@ class EntryIndexView(generic.IndexView):
             Column("powiat", label=_("Powiat"), accessor="powiat_name"),
             Column("submitted_at", label=_("Wysłano"), sort_key="submitted_at"),
         ]
+        if self.can_check:
+            columns.insert(0, BulkActionsCheckboxColumn("bulk", obj_type="entry"))
+            columns.append(
+                FormalCheckColumn(
+                    "formal_check",
+                    label=_("Ocena formalna"),
+                    # Not the entry's ``formal_check`` relation: a query a row.
+                    accessor="status",
+                    get_url=self.get_formal_check_url,
+                )
+            )
+        return columns
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_check"] = self.can_check
+        return context
 
     def dispatch(self, request, *args, **kwargs):
         if self.is_export and not can_export_entries(request.user):
@@ -108,31 +167,22 @@ class EntryIndexView(generic.IndexView):
         return exports.neutralise_formula(value)
 
 
-class EntryInspectView(generic.InspectView):
-    """Everything the applicant sent, with the entry's audit log."""
+class EntryDetailsMixin:
+    """What the applicant sent and the entry's history, as the inspect view and
+    the formal check show them. Expects ``self.object`` (an entry fetched with
+    :func:`entry_with_details`)."""
 
-    template_name = "competition/admin/entry_inspect.html"
-
-    def get_object(self, queryset=None):
-        answers = EntryAnswer.objects.select_related("criterion")
-        return get_object_or_404(
-            Entry.objects.select_related("edition", "category").prefetch_related(
-                Prefetch("answers", queryset=answers)
-            ),
-            pk=self.pk,
-        )
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_fields(self):
-        # The sections below replace Wagtail's flat list of fields.
-        return []
+    @cached_property
+    def category_criteria(self):
+        return list(self.object.category.criteria.all())
 
     def _field(self, name, value=None):
         label = capfirst(Entry._meta.get_field(name).verbose_name)
         if value is None:
             value = getattr(self.object, name)
+        if isinstance(value, datetime):
+            # The template's localize filter would show the stored UTC.
+            value = timezone.localtime(value)
         return {"label": label, "value": value}
 
     def get_sections(self):
@@ -202,10 +252,9 @@ class EntryInspectView(generic.InspectView):
     def get_answers(self):
         """Every criterion of the category with the applicant's answer (if any)."""
         answers = {answer.criterion_id: answer for answer in self.object.answers.all()}
-        criteria = self.object.category.criteria.all()
         rows = [
             {"criterion": criterion, "answer": answers.pop(criterion.pk, None)}
-            for criterion in criteria
+            for criterion in self.category_criteria
         ]
         # Answers to criteria removed since (PROTECT stops deletion, but keep
         # whatever the database holds visible).
@@ -215,39 +264,132 @@ class EntryInspectView(generic.InspectView):
         ]
         return rows
 
-    def get_log_entries(self):
-        """The entry's audit log, newest first, with who acted and why."""
-        rows = []
-        logs = (
+    @cached_property
+    def log_entries(self):
+        return list(
             log_registry.get_logs_for_instance(self.object)
             .select_related("user")
             .order_by("-timestamp", "-pk")
         )
-        for log_entry in logs:
+
+    def field_labels(self):
+        """Labels of the fields a correction may name (``answer_<id>`` included)."""
+        return dict(correctable_fields(self.object, self.category_criteria))
+
+    @cached_property
+    def formal_criteria(self):
+        return list(self.object.edition.formal_criteria.all())
+
+    def _unmet_requirements(self, unmet):
+        if not unmet:
+            return _("Wszystkie wymogi spełnione.")
+        texts = {
+            str(criterion.pk): criterion.text for criterion in self.formal_criteria
+        }
+        return _("Niespełnione wymogi: %(requirements)s") % {
+            # A requirement removed since is shown by its number.
+            "requirements": "; ".join(texts.get(pk, f"#{pk}") for pk in unmet)
+        }
+
+    def get_log_entries(self):
+        """The entry's audit log, newest first, with who acted and why, and
+        what a correction changed."""
+        rows = []
+        labels = None
+        for log_entry in self.log_entries:
             data = log_entry.data or {}
             if log_entry.user_id:
                 who = log_entry.user_display_name
             else:
                 who = ACTOR_LABELS.get(data.get("actor"), data.get("actor") or "")
+            details = ""
+            if log_entry.action == SAVED_ACTION:
+                details = self._unmet_requirements(data.get("unmet", []))
+            elif log_entry.action == "competition.entry.corrected":
+                labels = labels or self.field_labels()
+                details = _("Zmienione pola: %(fields)s") % {
+                    "fields": ", ".join(
+                        str(labels.get(name, name)) for name in data.get("fields", [])
+                    )
+                    or "—"
+                }
             rows.append(
                 {
                     "timestamp": log_entry.timestamp,
                     "message": log_entry.message,
                     "who": who,
                     "reason": data.get("reason") or data.get("comment") or "",
+                    "details": details,
                 }
             )
         return rows
 
+    def get_entry_context(self):
+        return {
+            "entry": self.object,
+            "sections": self.get_sections(),
+            "answers": self.get_answers(),
+            "consents": self.object.consents.all(),
+            "files": self.object.files.all(),
+            "log_entries": self.get_log_entries(),
+        }
+
+
+def entry_with_details(pk):
+    """The entry with what :class:`EntryDetailsMixin` shows, or a 404."""
+    answers = EntryAnswer.objects.select_related("criterion")
+    return get_object_or_404(
+        Entry.objects.select_related("edition", "category").prefetch_related(
+            Prefetch("answers", queryset=answers)
+        ),
+        pk=pk,
+    )
+
+
+class EntryInspectView(EntryDetailsMixin, generic.InspectView):
+    """Everything the applicant sent, with the entry's audit log, and the way
+    to the formal check while the entry waits for one."""
+
+    template_name = "competition/admin/entry_inspect.html"
+    formal_check_url_name = None
+
+    def get_object(self, queryset=None):
+        return entry_with_details(self.pk)
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_fields(self):
+        # The sections below replace Wagtail's flat list of fields.
+        return []
+
+    def get_formal_check_url(self):
+        if (
+            self.formal_check_url_name
+            and self.object.status == Status.SUBMITTED
+            and self.user_has_permission("check")
+        ):
+            return reverse(self.formal_check_url_name, args=[self.object.pk])
+        return None
+
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        if url := self.get_formal_check_url():
+            buttons.insert(
+                0,
+                HeaderButton(
+                    _("Ocena formalna"),
+                    url=url,
+                    icon_name="tasks",
+                    classname="button-primary",
+                ),
+            )
+        return buttons
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            sections=self.get_sections(),
-            answers=self.get_answers(),
-            consents=self.object.consents.all(),
-            files=self.object.files.all(),
-            log_entries=self.get_log_entries(),
-        )
+        context.update(self.get_entry_context())
+        context["formal_check_url"] = self.get_formal_check_url()
         return context
 
 
