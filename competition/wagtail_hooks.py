@@ -1,26 +1,42 @@
 """Admin screens and audit-log actions of the competition.
 
-Menu "Konkurs": categories with their criteria (Konkurs → Kategorie) and the
-entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export).
+Menu "Konkurs": categories with their criteria (Konkurs → Kategorie), the
+entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX export)
+and the jury's progress in counts (Konkurs → Postęp oceny jury).
+
+Menu "Ocena zgłoszeń" (``/admin/jury/``), shown to jury members only: the
+juror's dashboard, declarations of conflict of interest and scoring screens.
 """
 
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import exports
+from . import exports, reviews
 from .files import download_entry_file
 from .filters import CategoryFilterSet, EntryFilterSet
 from .models import Category, Entry
-from .permissions import EntryPermissionPolicy
+from .permissions import EntryPermissionPolicy, can_view_jury_progress
 from .views.admin import (
     CategoryDeleteView,
     CategoryEditView,
     CategoryIndexView,
     EntryIndexView,
     EntryInspectView,
+)
+from .views.jury import (
+    AutosaveView,
+    DashboardView,
+    DeclarationView,
+    NextView,
+    ProgressView,
+    ReviewView,
+    photo,
+    request_is_juror,
 )
 from .workflow import LOG_ACTIONS
 
@@ -89,8 +105,66 @@ class EntryViewSet(ModelViewSet):
         return EntryPermissionPolicy(self.model)
 
 
+class JurorMenuItem(MenuItem):
+    """Shown only to members of some edition's jury (checked once a request)."""
+
+    def is_shown(self, request):
+        return request_is_juror(request)
+
+
+class JuryViewSet(ViewSet):
+    """The juror's screens. The "Jury" group holds no model permissions: each
+    view checks the user's jury membership, assignment and declaration."""
+
+    name = "jury"
+    url_prefix = "jury"
+    icon = "pick"
+    menu_label = _("Ocena zgłoszeń")
+    menu_name = "jury"
+    menu_order = 250
+    add_to_admin_menu = True
+    menu_item_class = JurorMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", DashboardView.as_view(), name="dashboard"),
+            path("next/", NextView.as_view(), name="next"),
+            path(
+                "entries/<int:entry_id>/declaration/",
+                DeclarationView.as_view(),
+                name="declaration",
+            ),
+            path("entries/<int:entry_id>/", ReviewView.as_view(), name="review"),
+            path(
+                "entries/<int:entry_id>/autosave/",
+                AutosaveView.as_view(),
+                name="autosave",
+            ),
+            path("photos/<int:pk>/", photo, name="photo"),
+        ]
+
+
+class ProgressMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_jury_progress(request.user)
+
+
+class JuryProgressViewSet(ViewSet):
+    """The secretariat's view of the jury's progress: counts, never points."""
+
+    name = "jury_progress"
+    url_prefix = "competition/jury-progress"
+    icon = "tasks"
+    menu_label = _("Postęp oceny jury")
+    menu_name = "jury_progress"
+    menu_item_class = ProgressMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ProgressView.as_view(), name="index")]
+
+
 class CompetitionViewSetGroup(ModelViewSetGroup):
-    items = (CategoryViewSet, EntryViewSet)
+    items = (CategoryViewSet, EntryViewSet, JuryProgressViewSet)
     menu_icon = "pick"
     menu_label = _("Konkurs")
     menu_name = "competition"
@@ -100,6 +174,11 @@ class CompetitionViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_competition_viewsets():
     return CompetitionViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_jury_viewset():
+    return JuryViewSet()
 
 
 @hooks.register("register_admin_urls")
@@ -125,3 +204,5 @@ def register_entry_log_actions(actions):
     actions.register_action(
         "competition.entry.corrected", "Poprawka zgłoszenia", "Zgłoszenie poprawione"
     )
+    for action, label in reviews.LOG_ACTIONS.items():
+        actions.register_action(action, label, label)
