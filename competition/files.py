@@ -9,7 +9,9 @@ here reads a whole file into memory: hashing streams chunks, type checks read a
 header and a trailer with seek/tell.
 
 Downloads go through :func:`file_response`: a short-lived signed URL on S3, a
-streamed attachment locally, and an audit-log entry either way.
+streamed attachment locally, and an audit-log entry either way. Photos shown on
+the jury's scoring screen go through :func:`inline_image_response`, the same but
+inline and for detected images only.
 """
 
 import hashlib
@@ -40,6 +42,7 @@ from PIL import Image
 from wagtail.log_actions import log
 
 from .models import EntryFile
+from .permissions import can_open_entry
 
 logger = logging.getLogger(__name__)
 
@@ -528,14 +531,18 @@ def new_entry_file(checked, stored_name, original_name, position=0):
 
 
 def can_download(user, entry_file):
-    """Whether ``user`` may download ``entry_file``: an active superuser or a
-    holder of ``competition.download_entryfile``, and only files of an entry
-    (uploads held for a form are nobody's to download)."""
+    """Whether ``user`` may download ``entry_file``, only ever a file of an entry
+    (uploads held for a form are nobody's to download): an active superuser, a
+    holder of ``competition.download_entryfile`` (the secretariat), or a juror
+    who may open that entry (assigned, no conflict of interest declared:
+    :func:`competition.permissions.can_open_entry`)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     if entry_file.entry_id is None:
         return False
-    return user.is_superuser or user.has_perm("competition.download_entryfile")
+    if user.is_superuser or user.has_perm("competition.download_entryfile"):
+        return True
+    return can_open_entry(user, entry_file.entry_id)
 
 
 def file_response(request, entry_file):
@@ -578,6 +585,54 @@ def file_response(request, entry_file):
         )
         response["X-Content-Type-Options"] = "nosniff"
     # The signed URL in a redirect is a credential too: keep both out of caches.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def inline_image_response(request, entry_file):
+    """A photo of an entry for an ``<img>`` on a jury screen, logged like a
+    download: served inline, but only a photo whose type was detected from its
+    bytes at upload (JPEG, PNG, WebP), never anything a browser would run, with
+    ``nosniff`` and kept out of caches. The caller checks :func:`can_download`.
+    Raises ``Http404`` for anything that is not such a photo."""
+    allowed = {content_type for _extension, content_type in PHOTO_TYPES.values()}
+    if (
+        entry_file.kind != EntryFile.Kind.PHOTO
+        or entry_file.content_type not in allowed
+    ):
+        raise Http404
+    log(
+        instance=entry_file.entry,
+        action="competition.file.download",
+        user=request.user,
+        data={
+            "file": entry_file.original_name,
+            "file_id": entry_file.pk,
+            "inline": True,
+        },
+    )
+    storage = storages["private"]
+    if _signs_urls(storage):
+        url = storage.url(
+            entry_file.storage_name,
+            parameters={
+                "ResponseContentDisposition": "inline",
+                "ResponseContentType": entry_file.content_type,
+            },
+            expire=settings.PRIVATE_FILE_URL_EXPIRY,
+        )
+        response = HttpResponseRedirect(url)
+    else:
+        try:
+            handle = storage.open(entry_file.storage_name, "rb")
+        except FileNotFoundError:
+            logger.error("Private file %s is missing", entry_file.storage_name)
+            raise Http404 from None
+        response = FileResponse(handle, content_type=entry_file.content_type)
+        response["Content-Disposition"] = "inline"
+        # Should the image ever be opened on its own, it runs nothing.
+        response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -5,8 +5,12 @@ entries (Konkurs → Zgłoszenia: list, filters, search, inspect, CSV/XLSX expor
 the formal check at ``entries/formal-check/<pk>/`` and the bulk action
 "Oznacz jako spełniające wymogi"), the jury of each edition (Konkurs → Jury),
 who scores what (Konkurs → Przydział zgłoszeń,
-/admin/competition/assignment/<edition id>/) and the results (Konkurs → Wyniki:
-ranking, decisions, protocol, publication).
+/admin/competition/assignment/<edition id>/), the jury's progress in counts
+(Konkurs → Postęp oceny jury) and the results (Konkurs → Wyniki: ranking,
+decisions, protocol, publication).
+
+Menu "Ocena zgłoszeń" (``/admin/jury/``), shown to jury members only: the
+juror's dashboard, declarations of conflict of interest and scoring screens.
 """
 
 from django.urls import path
@@ -18,7 +22,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import decisions, exports, formal_check, jury_setup
+from . import decisions, exports, formal_check, jury_setup, reviews
 from .files import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
@@ -28,7 +32,7 @@ from .filters import (
 )
 from .forms.jury import JuryMemberForm
 from .models import Assignment, Category, Entry, JuryMember
-from .permissions import EntryPermissionPolicy
+from .permissions import EntryPermissionPolicy, can_view_jury_progress
 from .views import ranking as ranking_views
 from .views.admin import (
     CategoryDeleteView,
@@ -38,6 +42,16 @@ from .views.admin import (
     EntryInspectView,
 )
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
+from .views.jury import (
+    AutosaveView,
+    DashboardView,
+    DeclarationView,
+    NextView,
+    ProgressView,
+    ReviewView,
+    photo,
+    request_is_juror,
+)
 from .views.jury_setup import (
     AssignmentChangeView,
     AssignmentIndexView,
@@ -229,12 +243,71 @@ class AssignmentViewSet(ViewSet):
         ]
 
 
+class JurorMenuItem(MenuItem):
+    """Shown only to members of some edition's jury (checked once a request)."""
+
+    def is_shown(self, request):
+        return request_is_juror(request)
+
+
+class JuryViewSet(ViewSet):
+    """The juror's screens. The "Jury" group holds no model permissions: each
+    view checks the user's jury membership, assignment and declaration."""
+
+    name = "jury"
+    url_prefix = "jury"
+    icon = "pick"
+    menu_label = _("Ocena zgłoszeń")
+    menu_name = "jury"
+    menu_order = 250
+    add_to_admin_menu = True
+    menu_item_class = JurorMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", DashboardView.as_view(), name="dashboard"),
+            path("next/", NextView.as_view(), name="next"),
+            path(
+                "entries/<int:entry_id>/declaration/",
+                DeclarationView.as_view(),
+                name="declaration",
+            ),
+            path("entries/<int:entry_id>/", ReviewView.as_view(), name="review"),
+            path(
+                "entries/<int:entry_id>/autosave/",
+                AutosaveView.as_view(),
+                name="autosave",
+            ),
+            path("photos/<int:pk>/", photo, name="photo"),
+        ]
+
+
+class ProgressMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_jury_progress(request.user)
+
+
+class JuryProgressViewSet(ViewSet):
+    """The secretariat's view of the jury's progress: counts, never points."""
+
+    name = "jury_progress"
+    url_prefix = "competition/jury-progress"
+    icon = "tasks"
+    menu_label = _("Postęp oceny jury")
+    menu_name = "jury_progress"
+    menu_item_class = ProgressMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ProgressView.as_view(), name="index")]
+
+
 class CompetitionViewSetGroup(ModelViewSetGroup):
     items = (
         CategoryViewSet,
         EntryViewSet,
         JuryMemberViewSet,
         AssignmentViewSet,
+        JuryProgressViewSet,
         ResultsViewSet,
     )
     menu_icon = "pick"
@@ -246,6 +319,11 @@ class CompetitionViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_competition_viewsets():
     return CompetitionViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_jury_viewset():
+    return JuryViewSet()
 
 
 @hooks.register("register_admin_urls")
@@ -282,3 +360,5 @@ def register_entry_log_actions(actions):
     actions.register_action(
         formal_check.SAVED_ACTION, formal_check.SAVED_LABEL, formal_check.SAVED_LABEL
     )
+    for action, label in reviews.LOG_ACTIONS.items():
+        actions.register_action(action, label, label)

@@ -1,0 +1,199 @@
+"""What a juror does to an entry (DESIGN §6): declare a conflict of interest or
+none, and save a review as a draft or submit it.
+
+Every change goes through :func:`declare` or :func:`save_review`, which check
+the jury phase, keep the versions and write Wagtail's audit log in one
+transaction. Who may call them for which entry is decided in
+``competition/permissions.py``; the screens are in ``views/jury.py``.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from .models import Assignment, ConflictDeclaration, Review, ReviewVersion, Score
+from .permissions import jury_phase_open
+
+LOG_ACTIONS = {
+    "competition.conflict.declared": _("Zgłoszony konflikt interesów"),
+    "competition.conflict.none": _("Deklaracja braku konfliktu interesów"),
+    "competition.review.submitted": _("Ocena złożona"),
+    "competition.review.changed": _("Ocena zmieniona po złożeniu"),
+}
+
+
+class JuryError(Exception):
+    """A change the jury rules do not allow."""
+
+
+class ScoringClosed(JuryError):
+    """The jury phase is not open: nothing changes."""
+
+
+class StaleReview(JuryError):
+    """The review was saved elsewhere since the juror's form was loaded."""
+
+
+class AlreadyDeclared(JuryError):
+    """The juror has already declared on this entry."""
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    """What the juror entered for one criterion (``points`` may be ``None`` in a
+    draft)."""
+
+    criterion: object
+    points: int | None
+    comment: str = ""
+
+
+def declare(member, entry, *, has_conflict, kind="", note="", user=None, now=None):
+    """Record ``member``'s declaration on ``entry``; returns it.
+
+    A conflict removes the member's assignment and any draft review of the
+    entry, so the entry leaves the member's screens; the declaration stays as
+    the record. Both answers are logged on the entry. Raises
+    :class:`ScoringClosed` outside the jury phase and :class:`AlreadyDeclared`
+    for a second declaration.
+    """
+    if not jury_phase_open(entry.edition, now):
+        raise ScoringClosed
+    with transaction.atomic():
+        if ConflictDeclaration.objects.filter(entry=entry, member=member).exists():
+            raise AlreadyDeclared
+        declaration = ConflictDeclaration.objects.create(
+            entry=entry,
+            member=member,
+            has_conflict=has_conflict,
+            kind=kind if has_conflict else "",
+            note=note.strip(),
+        )
+        if has_conflict:
+            Assignment.objects.filter(entry=entry, member=member).delete()
+            Review.objects.filter(
+                entry=entry, member=member, status=Review.Status.DRAFT
+            ).delete()
+        log(
+            instance=entry,
+            action="competition.conflict.declared"
+            if has_conflict
+            else "competition.conflict.none",
+            user=user,
+            data={
+                "member_id": member.pk,
+                "juror": str(member),
+                "has_conflict": has_conflict,
+                "kind": declaration.kind,
+                "reason": declaration.note,
+            },
+        )
+    return declaration
+
+
+def save_review(
+    member, entry, scores, *, version, submit, reason="", user=None, now=None
+):
+    """Save ``member``'s review of ``entry``; returns the saved review.
+
+    ``scores`` is a list of :class:`CriterionScore` for the entry's criteria;
+    ``version`` is the review version the juror's form was loaded with, and the
+    save is refused with :class:`StaleReview` if the review changed since
+    (another tab or device): nothing is overwritten silently. ``submit`` submits
+    the review (every criterion then needs points); once submitted, a review
+    stays submitted and every further save needs a ``reason``. The first
+    submit and every save after it keep a :class:`ReviewVersion` and are logged.
+    Raises :class:`ScoringClosed` outside the jury phase.
+    """
+    now = now or timezone.now()
+    if not jury_phase_open(entry.edition, now):
+        raise ScoringClosed
+    for score in scores:
+        if score.points is not None and not (
+            0 <= score.points <= score.criterion.max_points
+        ):
+            raise ValueError(f"points out of range for criterion {score.criterion}")
+    with transaction.atomic():
+        review, _created = Review.objects.get_or_create(entry=entry, member=member)
+        if review.version != version:
+            raise StaleReview
+        was_submitted = review.status == Review.Status.SUBMITTED
+        if was_submitted and not (reason or "").strip():
+            raise ValueError("a change after submit needs a reason")
+        submitting = submit or was_submitted
+        if submitting and any(score.points is None for score in scores):
+            raise ValueError("a submitted review needs points for every criterion")
+        # The version check and the increment in one UPDATE: of two saves made
+        # from the same version, exactly one matches a row.
+        updated = Review.objects.filter(pk=review.pk, version=version).update(
+            version=F("version") + 1,
+            status=Review.Status.SUBMITTED if submitting else Review.Status.DRAFT,
+            submitted_at=review.submitted_at or (now if submitting else None),
+            updated_at=now,
+        )
+        if not updated:
+            raise StaleReview
+        _store_scores(review, scores)
+        review.refresh_from_db()
+        if submitting:
+            number = (review.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+            ReviewVersion.objects.create(
+                review=review,
+                number=number,
+                status=review.status,
+                scores=snapshot(scores),
+                reason=(reason or "").strip(),
+                author=user,
+            )
+            log(
+                instance=review,
+                action="competition.review.changed"
+                if was_submitted
+                else "competition.review.submitted",
+                user=user,
+                data={
+                    "entry_id": entry.pk,
+                    "entry": entry.reference,
+                    "member_id": member.pk,
+                    "version": number,
+                    "reason": (reason or "").strip(),
+                },
+            )
+    return review
+
+
+def _store_scores(review, scores):
+    existing = {score.criterion_id: score for score in review.scores.all()}
+    new, changed = [], []
+    for entered in scores:
+        score = existing.get(entered.criterion.pk)
+        if score is None:
+            new.append(
+                Score(
+                    review=review,
+                    criterion=entered.criterion,
+                    points=entered.points,
+                    comment=entered.comment,
+                )
+            )
+        elif (score.points, score.comment) != (entered.points, entered.comment):
+            score.points, score.comment = entered.points, entered.comment
+            changed.append(score)
+    Score.objects.bulk_create(new)
+    Score.objects.bulk_update(changed, ["points", "comment"])
+
+
+def snapshot(scores):
+    """The scores as a ``ReviewVersion`` keeps them."""
+    return [
+        {
+            "criterion": score.criterion.pk,
+            "points": score.points,
+            "comment": score.comment,
+        }
+        for score in scores
+    ]

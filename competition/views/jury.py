@@ -1,0 +1,661 @@
+"""The jury's screens in the admin (DESIGN §6): the dashboard, the declaration of
+conflict of interest, the scoring screen with its autosave, and the inline
+photos; and the secretariat's progress screen (counts only).
+
+Registered as viewsets in ``competition/wagtail_hooks.py`` (``/admin/jury/``
+and ``/admin/competition/jury-progress/``). The jury group holds no model
+permissions: every view here checks membership, assignment and declaration
+itself (``competition/permissions.py``). A juror only ever reaches their own
+review: no URL or form field names a review or a member, both follow from the
+signed-in user and the entry.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.http import require_GET
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .. import reviews
+from ..files import can_download, inline_image_response
+from ..forms.scoring import DeclarationForm, ReviewForm, display_weight
+from ..models import (
+    CompetitionPage,
+    ConflictDeclaration,
+    Entry,
+    EntryFile,
+    JuryMember,
+    Review,
+)
+from ..permissions import (
+    JURY_STATES,
+    assignment_for,
+    can_open_entry,
+    can_view_jury_progress,
+    is_juror,
+    jury_phase_open,
+    live_assignments,
+    memberships,
+)
+
+STALE_MESSAGE = _(
+    "Ta ocena została w międzyczasie zmieniona w innej karcie lub na innym "
+    "urządzeniu. Odśwież stronę, aby zobaczyć aktualną wersję."
+)
+CLOSED_MESSAGE = _("Ocena w tej edycji jest zamknięta: niczego już nie zmienisz.")
+NOT_OPEN_MESSAGE = _("Ocena w tej edycji jeszcze się nie rozpoczęła.")
+NOT_FOUND_MESSAGE = _("Nie znaleziono takiego zgłoszenia na Twojej liście.")
+JURY_ONLY_MESSAGE = _("Te ekrany są tylko dla członków jury konkursu.")
+MENU_LABEL = _("Ocena zgłoszeń")
+
+
+def request_is_juror(request):
+    """:func:`permissions.is_juror` for the request's user, asked once a request
+    (the menu item and the view both need it)."""
+    if not hasattr(request, "_competition_is_juror"):
+        request._competition_is_juror = is_juror(request.user)
+    return request._competition_is_juror
+
+
+def _forbidden():
+    # Not PermissionDenied: Wagtail's admin would turn it into a redirect home.
+    return HttpResponseForbidden(
+        JURY_ONLY_MESSAGE, content_type="text/plain; charset=utf-8"
+    )
+
+
+def _phase_message(edition, now=None):
+    now = now or timezone.now()
+    if edition.scoring_closed(now):
+        return CLOSED_MESSAGE
+    if now < edition.jury_opens_at:
+        return NOT_OPEN_MESSAGE
+    return ""
+
+
+# -- the juror's assignments ----------------------------------------------------
+
+
+@dataclass
+class AssignmentRow:
+    """One assignment as the dashboard lists it."""
+
+    DECLARE = "declare"
+    NOT_STARTED = "not_started"
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    LABELS = {
+        DECLARE: _("wymaga deklaracji bezstronności"),
+        NOT_STARTED: _("nierozpoczęta"),
+        DRAFT: _("wersja robocza"),
+        SUBMITTED: _("złożona"),
+    }
+    ACTIONS = {
+        DECLARE: _("Złóż deklarację"),
+        NOT_STARTED: _("Oceń"),
+        DRAFT: _("Kontynuuj ocenę"),
+        SUBMITTED: _("Zobacz ocenę"),
+    }
+
+    entry: Entry
+    member: JuryMember
+    status: str
+
+    @property
+    def label(self):
+        return self.LABELS[self.status]
+
+    @property
+    def action(self):
+        return self.ACTIONS[self.status]
+
+    @property
+    def url(self):
+        if self.status == self.DECLARE:
+            return reverse("jury:declaration", args=[self.entry.pk])
+        return reverse("jury:review", args=[self.entry.pk])
+
+    @property
+    def finished(self):
+        return self.status == self.SUBMITTED
+
+
+def assignment_rows(members):
+    """Every live assignment of ``members`` with its status, in four queries
+    whatever their number."""
+    members = list(members)
+    assignments = live_assignments(members).select_related("entry", "entry__category")
+    declared = set(
+        ConflictDeclaration.objects.filter(
+            member__in=members, has_conflict=False
+        ).values_list("entry_id", "member_id")
+    )
+    statuses = {
+        (entry_id, member_id): status
+        for entry_id, member_id, status in Review.objects.filter(
+            member__in=members
+        ).values_list("entry_id", "member_id", "status")
+    }
+    by_pk = {member.pk: member for member in members}
+    position = {member.pk: index for index, member in enumerate(members)}
+    rows = []
+    for assignment in assignments:
+        key = (assignment.entry_id, assignment.member_id)
+        if key not in declared:
+            status = AssignmentRow.DECLARE
+        elif statuses.get(key) == Review.Status.SUBMITTED:
+            status = AssignmentRow.SUBMITTED
+        elif statuses.get(key) == Review.Status.DRAFT:
+            status = AssignmentRow.DRAFT
+        else:
+            status = AssignmentRow.NOT_STARTED
+        rows.append(
+            AssignmentRow(
+                entry=assignment.entry,
+                member=by_pk[assignment.member_id],
+                status=status,
+            )
+        )
+    # Edition by edition as the dashboard shows them (a stable sort keeps the
+    # entries' order within each).
+    rows.sort(key=lambda row: position[row.member.pk])
+    return rows
+
+
+def next_unfinished(user, after_entry_id=None):
+    """The juror's next assignment not yet submitted in an edition open for
+    scoring, after ``after_entry_id`` in the dashboard's order (wrapping
+    round); ``None`` when nothing is left."""
+    rows = [
+        row
+        for row in assignment_rows(_memberships(user))
+        if jury_phase_open(row.member.edition)
+    ]
+    positions = [row.entry.pk for row in rows]
+    if after_entry_id in positions:
+        index = positions.index(after_entry_id)
+        rows = rows[index + 1 :] + rows[:index]
+    return next((row for row in rows if not row.finished), None)
+
+
+def _memberships(user):
+    return (
+        memberships(user)
+        .select_related("edition")
+        .order_by("-edition__jury_opens_at", "pk")
+    )
+
+
+# -- views -----------------------------------------------------------------------
+
+
+class JuryView(WagtailAdminTemplateMixin, View):
+    """A jury screen: for members of some edition's jury only (403 otherwise)."""
+
+    header_icon = "pick"
+    page_title = MENU_LABEL
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request_is_juror(request):
+            return _forbidden()
+        response = self.prepare(request, **kwargs)
+        if response is not None:
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def prepare(self, request, **kwargs):
+        """Load what the view needs; a response returned here is sent instead."""
+        return None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("jury:dashboard"), "label": MENU_LABEL}
+        ]
+
+
+class DashboardView(JuryView):
+    """Per edition: the progress bar and the assignments with their status."""
+
+    template_name = "competition/jury/dashboard.html"
+
+    def get(self, request):
+        members = list(_memberships(request.user))
+        rows = assignment_rows(members)
+        now = timezone.now()
+        editions = []
+        for member in members:
+            own = [row for row in rows if row.member.pk == member.pk]
+            submitted = sum(row.finished for row in own)
+            editions.append(
+                {
+                    "member": member,
+                    "edition": member.edition,
+                    "rows": own,
+                    "total": len(own),
+                    "submitted": submitted,
+                    "open": jury_phase_open(member.edition, now),
+                    "phase_message": _phase_message(member.edition, now),
+                }
+            )
+        return self.render_to_response(
+            self.get_context_data(
+                editions=editions,
+                next_row=next(
+                    (
+                        row
+                        for row in rows
+                        if not row.finished and jury_phase_open(row.member.edition)
+                    ),
+                    None,
+                ),
+            )
+        )
+
+
+class NextView(JuryView):
+    """The next unfinished assignment: where "save and next" and the dashboard's
+    button lead."""
+
+    def get(self, request):
+        after = request.GET.get("after")
+        row = next_unfinished(
+            request.user, int(after) if after and after.isdigit() else None
+        )
+        if row is None:
+            messages.success(
+                request, _("Nie masz więcej ocen do złożenia. Dziękujemy!")
+            )
+            return redirect("jury:dashboard")
+        return redirect(row.url)
+
+
+class EntryMixin:
+    """The signed-in juror's live assignment to the entry in the URL (404 for
+    any other entry: unassigned, conflicted, or not being judged)."""
+
+    def setup_entry(self, entry_id):
+        self.assignment = assignment_for(self.request.user, entry_id)
+        if self.assignment is None:
+            raise Http404
+        self.member = self.assignment.member
+        self.entry = get_object_or_404(
+            Entry.objects.select_related("edition", "category"), pk=entry_id
+        )
+        self.edition = self.entry.edition
+
+    def get_page_subtitle(self):
+        return self.entry.reference
+
+
+class DeclarationView(EntryMixin, JuryView):
+    """Before the content opens: the nominee, category and reference only, and
+    the juror's declaration of no conflict or of a conflict."""
+
+    template_name = "competition/jury/declaration.html"
+    page_title = _("Deklaracja bezstronności")
+
+    def prepare(self, request, entry_id):
+        self.setup_entry(entry_id)
+        if ConflictDeclaration.objects.filter(
+            entry=self.entry, member=self.member
+        ).exists():
+            return redirect("jury:review", self.entry.pk)
+        return None
+
+    def get(self, request, entry_id):
+        return self.render(DeclarationForm())
+
+    def post(self, request, entry_id):
+        form = DeclarationForm(request.POST)
+        if not jury_phase_open(self.edition):
+            return self.render(form, status=403)
+        if not form.is_valid():
+            return self.render(form)
+        try:
+            reviews.declare(
+                self.member,
+                self.entry,
+                has_conflict=form.has_conflict,
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        except reviews.AlreadyDeclared:
+            return redirect("jury:review", self.entry.pk)
+        except reviews.ScoringClosed:
+            return self.render(form, status=403)
+        if form.has_conflict:
+            messages.success(
+                request,
+                _(
+                    "Zgłosiłeś(-aś) konflikt interesów wobec zgłoszenia "
+                    "%(reference)s. Nie będziesz go oceniać i zniknęło z Twojej "
+                    "listy; sekretariat konkursu zobaczy Twoją deklarację."
+                )
+                % {"reference": self.entry.reference},
+            )
+            return redirect("jury:dashboard")
+        messages.success(
+            request,
+            _("Dziękujemy za deklarację. Możesz teraz ocenić zgłoszenie."),
+        )
+        return redirect("jury:review", self.entry.pk)
+
+    def render(self, form, status=200):
+        context = self.get_context_data(
+            entry=self.entry,
+            form=form,
+            open=jury_phase_open(self.edition),
+            phase_message=_phase_message(self.edition),
+        )
+        return self.render_to_response(context, status=status)
+
+
+class ReviewView(EntryMixin, JuryView):
+    """The scoring screen: the entry's answers beside its criteria, a points
+    input and a comment per criterion; save as draft, submit, or (once
+    submitted) change with a reason. Optimistic locking by ``Review.version``."""
+
+    template_name = "competition/jury/review.html"
+    page_title = _("Ocena zgłoszenia")
+
+    def prepare(self, request, entry_id):
+        self.setup_entry(entry_id)
+        if not can_open_entry(request.user, self.entry):
+            return redirect("jury:declaration", self.entry.pk)
+        self.criteria = list(self.entry.category.criteria.all())
+        self.review = (
+            Review.objects.filter(entry=self.entry, member=self.member)
+            .prefetch_related("scores", "versions")
+            .first()
+        )
+        self.submitted = (
+            self.review is not None and self.review.status == Review.Status.SUBMITTED
+        )
+        return None
+
+    def get(self, request, entry_id):
+        scores = self.review.scores.all() if self.review else []
+        form = self._form(initial=ReviewForm.initial_for(self.review, scores))
+        return self.render(form)
+
+    def post(self, request, entry_id):
+        action = request.POST.get("action", "draft")
+        submitting = action in ("submit", "submit_next") or self.submitted
+        if not jury_phase_open(self.edition):
+            form = self._form(data=request.POST, needs_reason=False)
+            form.is_valid()
+            form.add_error(None, _phase_message(self.edition) or CLOSED_MESSAGE)
+            return self.render(form, status=403)
+        if not self._version_matches(request.POST.get("version")):
+            # Checked before the fields: a stale tab hears about the other save,
+            # not about a reason that its own form never asked for.
+            form = self._form(data=request.POST, needs_reason=False)
+            form.is_valid()
+            form.add_error(None, STALE_MESSAGE)
+            return self.render(form, status=409)
+        form = self._form(data=request.POST, submitting=submitting)
+        if not form.is_valid():
+            return self.render(form)
+        try:
+            review = reviews.save_review(
+                self.member,
+                self.entry,
+                form.scores(),
+                version=form.cleaned_data["version"],
+                submit=submitting,
+                reason=form.cleaned_data.get("reason", ""),
+                user=request.user,
+            )
+        except reviews.StaleReview:
+            form.add_error(None, STALE_MESSAGE)
+            return self.render(form, status=409)
+        except reviews.ScoringClosed:
+            form.add_error(None, CLOSED_MESSAGE)
+            return self.render(form, status=403)
+        if self.submitted:
+            message = _("Zmiana oceny zapisana (wersja %(number)s).") % {
+                "number": review.versions.count()
+            }
+        elif submitting:
+            message = _(
+                "Ocena złożona. Możesz ją zmienić do końca oceny, podając powód."
+            )
+        else:
+            message = _("Wersja robocza zapisana.")
+        messages.success(request, message)
+        if action.endswith("_next"):
+            return redirect(f"{reverse('jury:next')}?after={self.entry.pk}")
+        return redirect("jury:review", self.entry.pk)
+
+    def _version_matches(self, posted):
+        current = self.review.version if self.review else 0
+        return posted is not None and posted.strip() == str(current)
+
+    def _form(self, submitting=False, needs_reason=None, **kwargs):
+        return ReviewForm(
+            criteria=self.criteria,
+            submitting=submitting,
+            needs_reason=self.submitted if needs_reason is None else needs_reason,
+            **kwargs,
+        )
+
+    def render(self, form, status=200):
+        entry = self.entry
+        answers = {answer.criterion_id: answer.text for answer in entry.answers.all()}
+        files = list(entry.files.all())
+        context = self.get_context_data(
+            entry=entry,
+            form=form,
+            rows=[
+                {
+                    "criterion": criterion,
+                    "answer": answers.get(criterion.pk, ""),
+                    "weight": display_weight(criterion.weight),
+                    "points": points,
+                    "comment": comment,
+                }
+                for criterion, points, comment in form.rows()
+            ],
+            photos=[f for f in files if f.kind == EntryFile.Kind.PHOTO],
+            presentations=[f for f in files if f.kind == EntryFile.Kind.PRESENTATION],
+            review=self.review,
+            submitted=self.submitted,
+            versions=list(self.review.versions.all()) if self.review else [],
+            open=jury_phase_open(self.edition),
+            phase_message=_phase_message(self.edition),
+            autosave_url=reverse("jury:autosave", args=[entry.pk]),
+        )
+        return self.render_to_response(context, status=status)
+
+
+class AutosaveView(EntryMixin, View):
+    """The scoring screen's draft autosave (``static/js/jury.js``): the form's
+    fields as POST, a JSON answer. Drafts only: a submitted review changes only
+    through the form, with a reason."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request_is_juror(request):
+            return _json_error(JURY_ONLY_MESSAGE, 403)
+        try:
+            self.setup_entry(kwargs["entry_id"])
+        except Http404:
+            return _json_error(NOT_FOUND_MESSAGE, 404)
+        if not can_open_entry(request.user, self.entry):
+            return _json_error(NOT_FOUND_MESSAGE, 404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, entry_id):
+        if not jury_phase_open(self.edition):
+            return _json_error(_phase_message(self.edition) or CLOSED_MESSAGE, 403)
+        review = Review.objects.filter(entry=self.entry, member=self.member).first()
+        current = review.version if review else 0
+        if request.POST.get("version", "").strip() != str(current):
+            return _json_error(STALE_MESSAGE, 409)
+        if review and review.status == Review.Status.SUBMITTED:
+            return _json_error(
+                _("Ocena jest złożona: zmianę zapisz przyciskiem, podając jej powód."),
+                409,
+            )
+        form = ReviewForm(
+            data=request.POST, criteria=self.entry.category.criteria.all()
+        )
+        if not form.is_valid():
+            return JsonResponse(
+                {
+                    "message": str(
+                        _("Nie zapisano wersji roboczej: popraw zaznaczone pola.")
+                    ),
+                    "errors": {
+                        form[name].auto_id: [str(error) for error in errors]
+                        for name, errors in form.errors.items()
+                        if name in form.fields
+                    },
+                },
+                status=400,
+            )
+        try:
+            review = reviews.save_review(
+                self.member,
+                self.entry,
+                form.scores(),
+                version=form.cleaned_data["version"],
+                submit=False,
+                user=request.user,
+            )
+        except reviews.StaleReview:
+            return _json_error(STALE_MESSAGE, 409)
+        except reviews.ScoringClosed:
+            return _json_error(CLOSED_MESSAGE, 403)
+        saved_at = formats.time_format(timezone.localtime(review.updated_at), "H:i")
+        return JsonResponse(
+            {
+                "version": review.version,
+                "message": str(
+                    _("Wersja robocza zapisana automatycznie o %(time)s.")
+                    % {"time": saved_at}
+                ),
+            }
+        )
+
+
+def _json_error(message, status):
+    return JsonResponse({"message": str(message)}, status=status)
+
+
+@require_GET
+def photo(request, pk):
+    """An entry's photo inline, for the ``<img>`` of the scoring screen: whoever
+    may download the file (:func:`files.can_download`: the secretariat, or a
+    juror who may open the entry), 403 for anyone else."""
+    entry_file = get_object_or_404(
+        EntryFile.objects.select_related("entry"), pk=pk, entry__isnull=False
+    )
+    if not can_download(request.user, entry_file):
+        return HttpResponseForbidden(
+            _("Nie masz uprawnień do oglądania plików tego zgłoszenia."),
+            content_type="text/plain; charset=utf-8",
+        )
+    return inline_image_response(request, entry_file)
+
+
+# -- the secretariat's progress screen -------------------------------------------
+
+
+class ProgressView(WagtailAdminTemplateMixin, View):
+    """During scoring the secretariat sees how far the jury is, per juror and per
+    entry: assigned, declared, conflicts, submitted. Counts only: no points, no
+    comments, no link to a review."""
+
+    template_name = "competition/jury/progress.html"
+    page_title = _("Postęp oceny jury")
+    header_icon = "pick"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_jury_progress(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        editions = list(
+            CompetitionPage.objects.filter(jury_members__isnull=False)
+            .distinct()
+            .order_by("-jury_opens_at", "pk")
+        )
+        chosen = request.GET.get("edition")
+        edition = next(
+            (page for page in editions if str(page.pk) == chosen),
+            editions[0] if editions else None,
+        )
+        context = {"editions": editions, "edition": edition}
+        if edition is not None:
+            context.update(progress_counts(edition))
+        return self.render_to_response(self.get_context_data(**context))
+
+
+def progress_counts(edition):
+    """Per juror and per entry of ``edition``: live assignments, declarations of
+    no conflict, conflicts and submitted reviews (counts only), in a fixed
+    number of queries."""
+    members = list(
+        edition.jury_members.select_related("user").order_by(
+            "user__last_name", "user__first_name", "user__username"
+        )
+    )
+    entries = list(
+        Entry.objects.filter(edition=edition, status__in=JURY_STATES)
+        .select_related("category")
+        .order_by("number", "pk")
+    )
+    assigned = set(live_assignments(members).values_list("entry_id", "member_id"))
+    declarations = list(
+        ConflictDeclaration.objects.filter(member__in=members).values_list(
+            "entry_id", "member_id", "has_conflict"
+        )
+    )
+    submitted = set(
+        Review.objects.filter(
+            member__in=members, status=Review.Status.SUBMITTED
+        ).values_list("entry_id", "member_id")
+    )
+    declared = {(e, m) for e, m, conflict in declarations if not conflict}
+    conflicts = {(e, m) for e, m, conflict in declarations if conflict}
+
+    live_declared = assigned & declared
+    live_submitted = assigned & submitted
+    columns = {
+        "assigned": assigned,
+        "declared": live_declared,
+        "conflicts": conflicts,
+        "submitted": live_submitted,
+    }
+    per_entry = {
+        name: Counter(entry_id for entry_id, _member in pairs)
+        for name, pairs in columns.items()
+    }
+    per_member = {
+        name: Counter(member_id for _entry, member_id in pairs)
+        for name, pairs in columns.items()
+    }
+    juror_rows = [
+        {"member": member} | {name: per_member[name][member.pk] for name in columns}
+        for member in members
+    ]
+    entry_rows = [
+        {"entry": entry} | {name: per_entry[name][entry.pk] for name in columns}
+        for entry in entries
+    ]
+    return {
+        "juror_rows": juror_rows,
+        "entry_rows": entry_rows,
+        "total_assigned": len(assigned),
+        "total_submitted": len(live_submitted),
+    }
