@@ -179,6 +179,14 @@ class Entry(models.Model):
         return item["name"] if item else ""
 
     @property
+    def powiat_label(self):
+        """ "powiat siedlecki", or "Siedlce (miasto na prawach powiatu)"."""
+        name = self.powiat_name
+        if not name or name.startswith("powiat "):
+            return name
+        return _("%(city)s (miasto na prawach powiatu)") % {"city": name}
+
+    @property
     def status_label(self):
         return Status(self.status).label
 

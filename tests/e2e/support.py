@@ -40,6 +40,8 @@ PAGES = {
     "en-edition-past": ("/en/competition/mmes-2026/", "en"),
     "pl-edition-results": ("/konkurs/mmes-2025/", "pl"),
     "en-edition-results": ("/en/competition/mmes-2025/", "en"),
+    "pl-results": ("/konkurs/mmes-2025/wyniki/", "pl"),
+    "en-results": ("/en/competition/mmes-2025/wyniki/", "en"),
     # The submission form (GET only: it saves nothing) for an organisation, a
     # person ("Osobowość") and in English; its error state, the receipt and the
     # status page with an entry are checked in test_competition.py.

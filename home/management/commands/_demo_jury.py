@@ -101,6 +101,18 @@ NOMINEES = [
 QUALITY = [0.9, 0.6, 0.75, 0.8, 0.55, 0.7, 0.95, 0.65, 0.7]
 
 
+def _legal_form(name):
+    for prefix, code in (
+        ("Fundacja", "fundacja"),
+        ("Stowarzyszenie", "stowarzyszenie"),
+        ("Centrum Integracji", "cis"),
+        ("Zakład Aktywności", "zaz"),
+    ):
+        if name.startswith(prefix):
+            return code
+    return "spoldzielnia_socjalna"
+
+
 def _members(edition):
     users = {
         user.username: user
@@ -128,7 +140,7 @@ def _entries(edition, status_after_formal=Status.ELIGIBLE):
             nomination="third_party" if person else "self",
             organisation_name="" if person else nominee,
             person_name=nominee if person else "",
-            legal_form="" if person else "spoldzielnia_socjalna",
+            legal_form="" if person else _legal_form(nominee),
             nip="" if person else "8567346215",
             city=city,
             powiat=powiat,
