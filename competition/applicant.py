@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import workflow
+from . import submission, workflow
 from .models import Consent, Entry, Status
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -112,32 +112,9 @@ WITH_REASON = frozenset(
     {Status.NEEDS_CORRECTION, Status.INELIGIBLE, Status.DISQUALIFIED}
 )
 
-# What the applicant submitted, in the submission form's order.
-DATA_FIELDS = (
-    "nominee_kind",
-    "nomination",
-    "organisation_name",
-    "legal_form",
-    "running_entity_name",
-    "nip",
-    "regon",
-    "krs",
-    "person_name",
-    "previous_award_year",
-    "street",
-    "postal_code",
-    "city",
-    "powiat",
-    "website",
-    "contact_name",
-    "email",
-    "phone",
-    "nominee_email",
-    "nominee_phone",
-    "title",
-    "summary",
-    "video_url",
-)
+# What the applicant submitted, in the submission form's order (one list,
+# kept with the code that saves it).
+DATA_FIELDS = submission.ENTRY_FIELDS
 
 
 def warsaw_time(value):

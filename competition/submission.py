@@ -32,6 +32,7 @@ STATUS_LINK_DAYS_AFTER_RESULTS = 365
 # How long files accepted by a form that had errors are kept for the next try.
 PENDING_FILE_HOURS = 48
 
+# The entry fields the form fills, in the order the form shows them.
 ENTRY_FIELDS = (
     "nominee_kind",
     "nomination",
@@ -41,13 +42,13 @@ ENTRY_FIELDS = (
     "nip",
     "regon",
     "krs",
+    "person_name",
+    "previous_award_year",
     "street",
     "postal_code",
     "city",
     "powiat",
     "website",
-    "person_name",
-    "previous_award_year",
     "contact_name",
     "email",
     "phone",

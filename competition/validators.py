@@ -82,5 +82,5 @@ def clean_phone(value):
 
 
 def format_nip(value):
-    """A NIP for display: ``XXX-XXX-XX-XX``."""
+    """A NIP for display with dashes, e.g. ``856-734-62-15``."""
     return stdnum_nip.format(value) if value else ""
