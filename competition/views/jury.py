@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -229,20 +230,36 @@ class DashboardView(JuryView):
     def get(self, request):
         members = list(_memberships(request.user))
         rows = assignment_rows(members)
+        # Once results are out, the entries have left the jury's states: a
+        # published edition shows what the juror did, not an empty list.
+        scored = dict(
+            Review.objects.filter(member__in=members, status=Review.Status.SUBMITTED)
+            .values_list("member_id")
+            .annotate(n=Count("pk"))
+        )
         now = timezone.now()
         editions = []
         for member in members:
             own = [row for row in rows if row.member.pk == member.pk]
             submitted = sum(row.finished for row in own)
+            edition = member.edition
+            published = edition.results_published_at is not None
             editions.append(
                 {
                     "member": member,
-                    "edition": member.edition,
+                    "edition": edition,
                     "rows": own,
                     "total": len(own),
                     "submitted": submitted,
-                    "open": jury_phase_open(member.edition, now),
-                    "phase_message": _phase_message(member.edition, now),
+                    "open": jury_phase_open(edition, now),
+                    "phase_message": _phase_message(edition, now),
+                    "published": published,
+                    "scored": scored.get(member.pk, 0),
+                    "results_url": (
+                        edition.get_url(request) + edition.reverse_subpage("results")
+                        if published and edition.live
+                        else ""
+                    ),
                 }
             )
         return self.render_to_response(
@@ -583,6 +600,9 @@ class ProgressView(WagtailAdminTemplateMixin, View):
         if not can_view_jury_progress(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get(self, request):
         editions = list(

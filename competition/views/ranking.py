@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from .. import decisions, ranking, ranking_export, workflow
+from ..dates import deadline_text
 from ..models import Aggregation, CompetitionPage, Decision, Entry, JuryMember
 from ..permissions import may_publish_results, may_see_results
 
@@ -61,11 +62,7 @@ class ResultsMixin(WagtailAdminTemplateMixin):
             return _(
                 "Ocena jury jeszcze trwa. Ranking będzie dostępny po jej "
                 "zamknięciu (najpóźniej %(date)s)."
-            ) % {
-                "date": timezone.localtime(self.edition.jury_closes_at).strftime(
-                    "%d.%m.%Y, %H:%M"
-                )
-            }
+            ) % {"date": deadline_text(self.edition.jury_closes_at)}
         return None
 
     def role(self):
@@ -93,6 +90,9 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "competition/admin/results_index.html"
     page_title = _("Wyniki konkursu")
     header_icon = "list-ol"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         user = self.request.user

@@ -1170,3 +1170,46 @@ def test_the_site_history_shows_jurors_nothing_and_the_secretariat_no_scores(
     content = client.get(results).content.decode()
     assert "Deklaracja braku konfliktu interesów" in content
     assert "Ocena złożona" not in content
+
+
+def test_dashboard_shows_the_phase_end_as_the_day_it_ends(juror_client, jury, edition):
+    """A jury phase stored as ending at midnight ends, for people, at 23:59."""
+    CompetitionPage.objects.filter(pk=edition.pk).update(
+        jury_closes_at=timezone.make_aware(
+            timezone.datetime(2030, 12, 18), timezone.get_default_timezone()
+        )
+    )
+
+    content = juror_client.get(DASHBOARD).content.decode()
+
+    assert "do 17 grudnia 2030, 23:59" in content
+    assert "18 grudnia 2030" not in content
+
+
+def test_dashboard_of_a_published_edition_tells_what_the_juror_did(
+    juror_client, jury, entries, edition
+):
+    """After publication the entries are laureates and the like, no longer in
+    review: the edition says so and counts the juror's reviews, with no empty
+    "nothing assigned yet" list."""
+    mine = jury["mine"]
+    for entry in entries[:2]:
+        declare_none(entry, mine)
+        Review.objects.create(entry=entry, member=mine, status=Review.Status.SUBMITTED)
+    Review.objects.create(entry=entries[2], member=mine)  # a draft: not counted
+    for entry in entries:
+        entry.status = Status.NOT_AWARDED
+        entry.save(update_fields=["status"])
+    CompetitionPage.objects.filter(pk=edition.pk).update(
+        scoring_closed_at=timezone.now() - timedelta(days=2),
+        results_published_at=timezone.now() - timedelta(days=1),
+    )
+
+    content = juror_client.get(DASHBOARD).content.decode()
+
+    assert "Twoje złożone oceny: 2." in content
+    assert "Ocena trwała od" in content
+    assert f'href="{edition.url}wyniki/"' in content
+    assert "Nie masz jeszcze przydzielonych" not in content
+    assert "data-assignment-status" not in content
+    assert "Przejdź do następnej oceny" not in content

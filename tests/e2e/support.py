@@ -1,6 +1,15 @@
-"""Helpers shared by the browser tests: loading a page, axe, screenshots."""
+"""Helpers shared by the browser tests: loading a page, axe, screenshots,
+the demo's staff logins and the e-mails the site sent."""
 
+import email
+import email.policy
+import time
 from urllib.parse import urlsplit
+
+import pytest
+
+DEMO_PASSWORD = "demo-mazowsze"
+MAIL_TIMEOUT = 15  # seconds for a message to reach the file backend
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -56,8 +65,9 @@ PAGES = {
 }
 
 _AXE_RUN = """
-async (tags) => {
-    const result = await axe.run(document, {
+async ([tags, exclude]) => {
+    const context = exclude.length ? {include: [document], exclude: exclude} : document;
+    const result = await axe.run(context, {
         runOnly: {type: 'tag', values: tags},
         resultTypes: ['violations'],
     });
@@ -115,9 +125,10 @@ def visit(page, base_url, path):
     return response
 
 
-def axe_violations(page, axe_path):
+def axe_violations(page, axe_path, exclude=()):
+    """axe's violations on ``page``, minus the parts matching ``exclude``."""
     page.add_script_tag(path=str(axe_path))
-    return page.evaluate(_AXE_RUN, AXE_TAGS)
+    return page.evaluate(_AXE_RUN, [AXE_TAGS, [[selector] for selector in exclude]])
 
 
 def format_violations(label, violations):
@@ -157,3 +168,83 @@ def focused(page):
             };
         }"""
     )
+
+
+def assert_accessible(page, axe_path, label):
+    violations = axe_violations(page, axe_path)
+    assert not violations, format_violations(label, violations)
+
+
+def shoot(page, screenshot_dir, name):
+    """A full-page screenshot. Wagtail's admin scrolls inside its layout, not
+    the document, so the viewport grows to the content's height first."""
+    viewport = page.viewport_size
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+            ...Array.from(document.querySelectorAll('main, main *'))
+                .filter(el => el.scrollHeight > el.clientHeight + 1
+                    && getComputedStyle(el).overflowY !== 'visible')
+                .map(el => el.scrollHeight + el.getBoundingClientRect().top))"""
+    )
+    if viewport and height > viewport["height"]:
+        page.set_viewport_size(
+            {"width": viewport["width"], "height": min(height, 8000)}
+        )
+    try:
+        page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
+    finally:
+        if viewport:
+            page.set_viewport_size(viewport)
+
+
+def read_mail(mail_dir, to, contains):
+    """The message to ``to`` whose body contains ``contains``, from the file
+    backend (one file per connection, messages separated by a dashed line)."""
+    deadline = time.monotonic() + MAIL_TIMEOUT
+    while time.monotonic() < deadline:
+        for path in sorted(mail_dir.glob("*.log")) if mail_dir.exists() else []:
+            for raw in path.read_text(encoding="utf-8").split("-" * 79):
+                if not raw.strip():
+                    continue
+                message = email.message_from_string(
+                    raw.strip() + "\n", policy=email.policy.default
+                )
+                if to not in str(message["To"]):
+                    continue
+                body = message.get_body(preferencelist=("plain",)).get_content()
+                if contains in body:
+                    return message, body
+        time.sleep(0.25)
+    pytest.fail(f"no e-mail to {to} containing {contains!r} in {mail_dir}")
+
+
+def record_admin_axe(page, axe_path, screenshot_dir, label):
+    """Wagtail's admin is not ours to fix: note its axe findings, don't fail."""
+    report = format_violations(label, axe_violations(page, axe_path))
+    with (screenshot_dir / "admin-axe.txt").open("a", encoding="utf-8") as out:
+        out.write(report + "\n\n")
+
+
+def admin_login(page, base_url, username):
+    """Log ``page`` in to the Wagtail admin as a demo account."""
+    visit(page, base_url, "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"{base_url}/admin/")
+    return page
+
+
+# Wagtail's flash messages fade in: axe catches them mid-animation at a lower
+# contrast than they end with. They are Wagtail's, not ours.
+ADMIN_AXE_EXCLUDE = (".messages",)
+
+
+def assert_admin_accessible(page, axe_path, screenshot_dir, label):
+    """Our own admin screens (the jury's, the results') must have no axe
+    violations; the findings are recorded in admin-axe.txt either way."""
+    violations = axe_violations(page, axe_path, exclude=ADMIN_AXE_EXCLUDE)
+    report = format_violations(label, violations)
+    with (screenshot_dir / "admin-axe.txt").open("a", encoding="utf-8") as out:
+        out.write(report + "\n\n")
+    assert not violations, report

@@ -8,17 +8,22 @@ e2e screenshots. The admin is Wagtail's: its axe findings are recorded in
 ``admin-axe.txt`` in the screenshot directory, not asserted.
 """
 
-import email
-import email.policy
 import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from .support import axe_violations, format_violations, path_of, visit
+from .support import (
+    admin_login,
+    assert_accessible,
+    path_of,
+    read_mail,
+    record_admin_axe,
+    shoot,
+    visit,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -37,7 +42,6 @@ CORRECTION_REFERENCE = "MMES-2027-0003"
 # A submitted demo entry the applicant may still withdraw.
 WITHDRAWAL_TOKEN = "demo-status-0004-tylko-do-pokazu"
 WITHDRAWAL_REFERENCE = "MMES-2027-0004"
-MAIL_TIMEOUT = 15  # seconds for the receipt to reach the file backend
 
 
 # -- helpers -----------------------------------------------------------------
@@ -88,36 +92,6 @@ def tick_consents(page):
     page.locator("#id_consent_rules").check()
     page.locator("#id_consent_data").check()
     page.locator("#id_consent_image_publication").check()
-
-
-def assert_accessible(page, axe_path, label):
-    violations = axe_violations(page, axe_path)
-    assert not violations, format_violations(label, violations)
-
-
-def shoot(page, screenshot_dir, name):
-    page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
-
-
-def read_mail(mail_dir, to, contains):
-    """The message to ``to`` whose body contains ``contains``, from the file
-    backend (one file per connection, messages separated by a dashed line)."""
-    deadline = time.monotonic() + MAIL_TIMEOUT
-    while time.monotonic() < deadline:
-        for path in sorted(mail_dir.glob("*.log")) if mail_dir.exists() else []:
-            for raw in path.read_text(encoding="utf-8").split("-" * 79):
-                if not raw.strip():
-                    continue
-                message = email.message_from_string(
-                    raw.strip() + "\n", policy=email.policy.default
-                )
-                if to not in str(message["To"]):
-                    continue
-                body = message.get_body(preferencelist=("plain",)).get_content()
-                if contains in body:
-                    return message, body
-        time.sleep(0.25)
-    pytest.fail(f"no e-mail to {to} containing {contains!r} in {mail_dir}")
 
 
 def status_link(body, live_site):
@@ -392,13 +366,6 @@ def test_applicant_withdraws_an_entry_from_the_status_page(
 # -- the secretariat ---------------------------------------------------------
 
 
-def _record_admin_axe(page, axe_path, screenshot_dir, label):
-    """Wagtail's admin is not ours to fix: note its axe findings, don't fail."""
-    report = format_violations(label, axe_violations(page, axe_path))
-    with (screenshot_dir / "admin-axe.txt").open("a", encoding="utf-8") as out:
-        out.write(report + "\n\n")
-
-
 def test_secretariat_finds_the_entry_downloads_its_files_and_exports(
     live_site, new_page, axe_path, screenshot_dir, tmp_path
 ):
@@ -418,12 +385,7 @@ def test_secretariat_finds_the_entry_downloads_its_files_and_exports(
     reference = applicant.locator(".receipt__reference strong").inner_text().strip()
 
     (screenshot_dir / "admin-axe.txt").unlink(missing_ok=True)
-    page = new_page()
-    visit(page, live_site, "/admin/login/")
-    page.locator("#id_username").fill("sekretariat")
-    page.locator("#id_password").fill("demo-mazowsze")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(f"{live_site}/admin/")
+    page = admin_login(new_page(), live_site, "sekretariat")
 
     page.get_by_role("button", name="Konkurs").click()
     page.get_by_role("link", name="Zgłoszenia").click()
@@ -433,7 +395,7 @@ def test_secretariat_finds_the_entry_downloads_its_files_and_exports(
     expect(row).to_contain_text("Dla sekretariatu")
     expect(row).to_contain_text("Reintegracja")
     shoot(page, screenshot_dir, "admin-entries-list-desktop")
-    _record_admin_axe(page, axe_path, screenshot_dir, "admin entry list")
+    record_admin_axe(page, axe_path, screenshot_dir, "admin entry list")
 
     # The CSV export from the header's actions menu.
     page.get_by_role("button", name="Akcje").click()
@@ -453,7 +415,7 @@ def test_secretariat_finds_the_entry_downloads_its_files_and_exports(
     names = files.locator("tbody a").all_inner_texts()
     assert names == [*PHOTOS, presentation.name], names
     shoot(page, screenshot_dir, "admin-entry-inspect-desktop")
-    _record_admin_axe(page, axe_path, screenshot_dir, "admin entry inspect")
+    record_admin_axe(page, axe_path, screenshot_dir, "admin entry inspect")
 
     for name, source in [(presentation.name, presentation), (PHOTOS[0], photos[0])]:
         with page.expect_download() as download:

@@ -6,7 +6,14 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, PageLogEntry, Revision
 
-from competition.models import Category, CompetitionPage, Criterion, Phase
+from competition.models import (
+    Category,
+    CompetitionPage,
+    Criterion,
+    Entry,
+    Phase,
+    Status,
+)
 
 EXPECTED_USERS = {
     "admin",
@@ -86,6 +93,10 @@ def test_seed_demo_builds_the_competition(db, client):
     assert open_edition.phase() == Phase.OPEN
     assert past.phase() in (Phase.CLOSED, Phase.JURY)
     assert past.results_published_at is None
+    # The jury is at work, and two late entries still await the formal check.
+    past_entries = Entry.objects.filter(edition=past)
+    assert past_entries.filter(status=Status.IN_REVIEW).count() == 9
+    assert past_entries.filter(status=Status.SUBMITTED).count() == 2
     assert open_edition.rules_document is not None
     assert "iod@mcps.com.pl" in open_edition.information_clause
     for edition in (open_edition, past):

@@ -97,6 +97,25 @@ NOMINEES = [
     ("osobowosc", "Ewa Malinowska", "Siedlce", "1464", "Mentorka liderów PES"),
 ]
 
+# Sent in late (after a correction): the secretariat has yet to check them, so
+# the demo shows the whole road from the formal check to published results.
+AWAITING_FORMAL_CHECK = [
+    (
+        "reintegracja",
+        "Spółdzielnia Socjalna „Nowy Start”",
+        "Pułtusk",
+        "1424",
+        "Pracownia krawiecka dla mam",
+    ),
+    (
+        "rozwoj",
+        "Fundacja „Rowerownia”",
+        "Grodzisk Mazowiecki",
+        "1405",
+        "Serwis rowerowy z treningiem pracy",
+    ),
+]
+
 # Points per (nominee index, juror index) as a fraction of each criterion's max.
 QUALITY = [0.9, 0.6, 0.75, 0.8, 0.55, 0.7, 0.95, 0.65, 0.7]
 
@@ -127,10 +146,12 @@ def _members(edition):
     return members
 
 
-def _entries(edition, status_after_formal=Status.ELIGIBLE):
+def _entries(edition, status_after_formal=Status.ELIGIBLE, nominees=NOMINEES):
+    """Submitted entries of ``nominees``; checked and moved on to
+    ``status_after_formal`` unless that is ``Status.SUBMITTED``."""
     categories = {category.slug: category for category in edition.categories.all()}
     entries = []
-    for slug, nominee, city, powiat, title in NOMINEES:
+    for slug, nominee, city, powiat, title in nominees:
         category = categories[slug]
         person = category.nominee_is_person
         entry = Entry(
@@ -153,6 +174,10 @@ def _entries(edition, status_after_formal=Status.ELIGIBLE):
             language="pl",
         )
         entry.number, entry.reference = next_reference(edition)
+        # Sent within the submission window, the later ones nearer its end.
+        entry.submitted_at = edition.submissions_close_at - timedelta(
+            days=len(nominees) - len(entries), hours=3
+        )
         entry.save()
         for criterion in category.criteria.all():
             EntryAnswer.objects.create(
@@ -161,13 +186,15 @@ def _entries(edition, status_after_formal=Status.ELIGIBLE):
                 text=f"{title} – odpowiedź na pytanie „{criterion.name}”.",
             )
         workflow.transition(entry, Status.SUBMITTED, APPLICANT)
+        entries.append(entry)
+        if status_after_formal == Status.SUBMITTED:
+            continue
         FormalCheck.objects.create(
             entry=entry,
             results={str(item.pk): True for item in edition.formal_criteria.all()},
             checked_at=timezone.now(),
         )
         workflow.transition(entry, status_after_formal, SECRETARIAT)
-        entries.append(entry)
     return entries
 
 
@@ -242,7 +269,11 @@ def seed_jury_phase(edition, log):
         if index < 3:
             _review(entry, chair, QUALITY[index] - 0.05)
     _review(entries[6], second, QUALITY[6], submitted=False)  # a draft
-    log(f"Jury phase of {edition.code}: {len(entries)} entries, partial scores")
+    late = _entries(edition, Status.SUBMITTED, AWAITING_FORMAL_CHECK)
+    log(
+        f"Jury phase of {edition.code}: {len(entries)} entries, partial scores, "
+        f"{len(late)} awaiting the formal check"
+    )
 
 
 def seed_published(edition, log):
