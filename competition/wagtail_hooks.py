@@ -59,6 +59,7 @@ from .views.jury_setup import (
     AssignmentRunView,
     JuryMemberCreateView,
     JuryMemberDeleteView,
+    JuryMemberEditView,
     JuryMemberIndexView,
 )
 from .workflow import LOG_ACTIONS
@@ -201,6 +202,7 @@ class JuryMemberViewSet(ModelViewSet):
     menu_order = 300
     index_view_class = JuryMemberIndexView
     add_view_class = JuryMemberCreateView
+    edit_view_class = JuryMemberEditView
     delete_view_class = JuryMemberDeleteView
     filterset_class = JuryMemberFilterSet
     copy_view_enabled = False

@@ -95,7 +95,18 @@ class JuryMember(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "user"], name="one_membership_per_edition"
-            )
+            ),
+            # The chair decides ties and sees the ranking (permissions.is_chair):
+            # two would make both ambiguous. The admin form says who the chair
+            # is; this stops a second one however it is saved.
+            models.UniqueConstraint(
+                fields=["edition"],
+                condition=models.Q(role="chair"),
+                name="one_chair_per_edition",
+                violation_error_message=_(
+                    "Ta edycja ma już przewodniczącego(-cą) jury."
+                ),
+            ),
         ]
 
     def __str__(self):

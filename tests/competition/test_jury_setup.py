@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,7 @@ from competition.models import (
     Status,
 )
 from competition.tasks import remind_jurors
+from competition.views.jury_setup import JuryMemberCreateView, JuryMemberEditView
 
 from . import builders
 
@@ -221,6 +223,71 @@ def test_chair_can_be_edited_without_clashing_with_itself(
     assert ModelLogEntry.objects.filter(
         action="wagtail.edit", object_id=chair.pk
     ).exists()
+
+
+def test_the_database_keeps_one_chair_per_edition(home, edition, jury_users):
+    jan, ewa, olga = jury_users
+    member(edition, jan, JuryMember.Role.CHAIR)
+    member(edition, olga)  # jurors are many
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        member(edition, ewa, JuryMember.Role.CHAIR)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JuryMember.objects.filter(user=olga).update(role=JuryMember.Role.CHAIR)
+
+    other = builders.edition(home, code="MMES-2028")
+    assert member(other, ewa, JuryMember.Role.CHAIR).is_chair
+
+
+def test_the_chairs_name_is_given_once_not_beside_a_generic_error(
+    secretary_client, edition, jury_users
+):
+    jan, ewa, _olga = jury_users
+    member(edition, jan, JuryMember.Role.CHAIR)
+    url = reverse("competition_jurymember:edit", args=[member(edition, ewa).pk])
+
+    response = secretary_client.post(url, _member_form(edition, ewa, "chair"))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.count("Ta edycja ma już przewodniczącego(-cą) jury") == 1
+    assert "Jan Kowalski" in content
+    assert "one_chair_per_edition" not in content
+    assert JuryMember.objects.get(user=ewa).role == JuryMember.Role.JUROR
+
+
+@pytest.mark.parametrize("view", ["add", "edit"])
+def test_a_chair_named_meanwhile_by_someone_else_is_a_form_error_not_a_500(
+    secretary_client, monkeypatch, edition, jury_users, view
+):
+    """Both secretaries' forms pass the check; the database refuses the second
+    save and the form says who the chair now is."""
+    jan, ewa, _olga = jury_users
+    if view == "add":
+        url, view_class = MEMBER_ADD, JuryMemberCreateView
+    else:
+        url = reverse("competition_jurymember:edit", args=[member(edition, ewa).pk])
+        view_class = JuryMemberEditView
+    checked = view_class.is_valid
+
+    def checked_then_someone_else_saves(self, form):
+        valid = checked(self, form)
+        member(edition, jan, JuryMember.Role.CHAIR)
+        return valid
+
+    monkeypatch.setattr(view_class, "is_valid", checked_then_someone_else_saves)
+
+    response = secretary_client.post(url, _member_form(edition, ewa, "chair"))
+
+    assert response.status_code == 200
+    assert "Ta edycja ma już przewodniczącego(-cą) jury: Jan Kowalski" in (
+        response.content.decode()
+    )
+    assert list(
+        JuryMember.objects.filter(edition=edition, role="chair").values_list(
+            "user__username", flat=True
+        )
+    ) == ["jan"]
 
 
 def test_categories_must_be_the_editions_own(
