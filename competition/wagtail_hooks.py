@@ -44,6 +44,7 @@ from .views.admin import (
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
     AutosaveView,
+    ConflictRevisionView,
     DashboardView,
     DeclarationView,
     NextView,
@@ -273,6 +274,11 @@ class JuryViewSet(ViewSet):
                 "entries/<int:entry_id>/declaration/",
                 DeclarationView.as_view(),
                 name="declaration",
+            ),
+            path(
+                "entries/<int:entry_id>/conflict/",
+                ConflictRevisionView.as_view(),
+                name="conflict",
             ),
             path("entries/<int:entry_id>/", ReviewView.as_view(), name="review"),
             path(
