@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.users.models import UserProfile
 
 from competition import assignment, jury_setup
 from competition.models import (
@@ -467,6 +468,44 @@ def test_run_emails_each_juror_once_with_the_count_and_the_dashboard(
     assert "Liczba nowych zgłoszeń: 1" in olga.body
     assert DASHBOARD in olga.body
     assert "Liczba nowych zgłoszeń: 3" in by_recipient["jan@example.org"].body
+
+
+def prefer(user, language):
+    """What the user picks in Account → Language preferences."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def test_each_juror_is_emailed_in_the_language_of_their_admin(
+    secretary_client, secretary, edition, jury, entries, jury_users, committed
+):
+    _jan, ewa, olga = jury_users
+    prefer(olga, "en")
+    prefer(ewa, "")  # a profile, no choice: Polish
+    # Jan chose nothing either; the secretary works in English, which is not
+    # Jan's choice.
+    prefer(secretary, "en")
+
+    with committed():
+        secretary_client.post(run_url(edition))
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    english = by_recipient["olga@example.org"]
+    assert english.subject == f"New entries to assess – {edition.title}"
+    assert "Dear Olga Zięba," in english.body
+    assert "Number of new entries: 1" in english.body
+    closes = jury_setup.closing_text(edition, "en")
+    assert f"Assessment open until: {closes}" in english.body
+    assert closes != jury_setup.closing_text(edition)  # the month is in English
+    assert DASHBOARD in english.body
+    assert "Dzień dobry" not in english.body
+    for address in ("jan@example.org", "ewa@example.org"):
+        polish = by_recipient[address]
+        assert polish.subject == f"Nowe zgłoszenia do oceny – {edition.title}"
+        assert "Dzień dobry" in polish.body
+        assert f"Ocena trwa do: {jury_setup.closing_text(edition)}" in polish.body
+        assert DASHBOARD in polish.body
 
 
 def test_a_second_run_changes_nothing_and_emails_nobody(
@@ -969,6 +1008,27 @@ def test_reminder_task_emails_jurors_with_unfinished_assignments(
         page=scoring_under_way, action=jury_setup.REMINDED
     )
     assert (logged.data["jurors"], logged.data["unfinished"]) == (2, 2)
+
+
+def test_reminders_are_in_each_jurors_admin_language(
+    scoring_under_way, jury_users, committed
+):
+    prefer(jury_users[2], "en")  # Olga
+
+    with committed():
+        remind_jurors.call(scoring_under_way.pk)
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    english = by_recipient["olga@example.org"]
+    closes = jury_setup.closing_text(scoring_under_way, "en")
+    assert english.subject == (
+        f"Reminder: assess entries by {closes} – {scoring_under_way.title}"
+    )
+    assert "Dear Olga Zięba," in english.body
+    assert DASHBOARD in english.body
+    polish = by_recipient["jan@example.org"]
+    assert polish.subject.startswith("Przypomnienie: ocena zgłoszeń do ")
+    assert jury_setup.closing_text(scoring_under_way) in polish.subject
 
 
 def test_reminder_task_does_not_send_twice_a_day(scoring_under_way, committed):
