@@ -1,4 +1,5 @@
-"""E-mails to applicants and nominees, sent by a background task.
+"""E-mails to applicants and nominees (in the entry's language) and to jurors
+(in their admin language, :func:`staff_languages`), sent by a background task.
 
 A message is queued inside the caller's transaction: with the database task
 queue the task row commits or rolls back together with the entry, so a failed
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import default_task_backend, task
+from wagtail.users.models import UserProfile
 
 TEMPLATE_DIR = "competition/email"
 
@@ -52,6 +54,28 @@ def send_mail_task(template, to, language, context):
         headers={"Auto-Submitted": "auto-generated"},
     )
     message.send()
+
+
+def staff_languages(users):
+    """``{user id: language code}``: the language each admin user chose for the
+    admin (Account → Language preferences), Polish for whoever chose none.
+
+    Read in one query rather than through ``UserProfile.get_for_user``, which
+    creates a profile per user and falls back to the language active when the
+    mail is queued (that of whoever started the run), not to Polish.
+    """
+    languages = dict(settings.LANGUAGES)
+    chosen = dict(
+        UserProfile.objects.filter(user__in=[user.pk for user in users]).values_list(
+            "user_id", "preferred_language"
+        )
+    )
+    return {
+        user.pk: chosen.get(user.pk)
+        if chosen.get(user.pk) in languages
+        else settings.LANGUAGE_CODE
+        for user in users
+    }
 
 
 def entry_context(entry, **extra):

@@ -3,7 +3,8 @@
 ``assignment.py`` decides pairs from plain ids; this module feeds it the
 edition's entries, jury, conflicts and current pairs, stores the outcome in one
 transaction, moves eligible entries into review (``workflow.py``), writes the
-audit log and queues the jurors' e-mails.
+audit log and queues the jurors' e-mails (each in the language the juror chose
+for the admin).
 
 Rules kept here, once:
 
@@ -44,7 +45,7 @@ from .assignment import (
     can_score,
     diff,
 )
-from .emails import queue_mail
+from .emails import queue_mail, staff_languages
 from .models import (
     Assignment,
     AssignmentMode,
@@ -537,9 +538,10 @@ def jury_dashboard_url():
     return f"{base}{reverse('wagtailadmin_home')}{JURY_DASHBOARD_PATH}"
 
 
-def closing_text(edition):
-    """The end of the jury phase as Polish text (e-mails travel as JSON)."""
-    with translation.override("pl"):
+def closing_text(edition, language="pl"):
+    """The end of the jury phase as text in ``language`` (e-mails travel as
+    JSON, so the date is written before it is queued)."""
+    with translation.override(language):
         return formats.date_format(
             timezone.localtime(edition.jury_closes_at), "j E Y, H:i"
         )
@@ -554,21 +556,23 @@ def _notify_assigned(edition, members, added):
         .values_list("member_id")
         .annotate(n=Count("pk"))
     )
+    languages = staff_languages([members[member_id].user for member_id in per_member])
     for member_id, count in sorted(per_member.items()):
         member = members[member_id]
         if not member.user.email:
             continue
+        language = languages[member.user_id]
         queue_mail(
             "jury_assigned",
             [member.user.email],
-            "pl",
+            language,
             {
                 "name": member.user.get_full_name() or member.user.get_username(),
                 "count": count,
                 "total": totals.get(member_id, count),
                 "edition_title": edition.title,
                 "edition_code": edition.code,
-                "closes": closing_text(edition),
+                "closes": closing_text(edition, language),
                 "dashboard_url": jury_dashboard_url(),
                 "organiser_email": edition.contact_email,
             },
@@ -617,20 +621,22 @@ def send_reminders(edition_id):
         if edition.scoring_closed() or reminded_today(edition):
             return 0
         counts = unfinished_counts(edition)
+        languages = staff_languages([member.user for member in counts])
         reminded = {}
         for member, count in sorted(counts.items(), key=lambda item: item[0].pk):
             if not member.user.email:
                 continue
+            language = languages[member.user_id]
             queue_mail(
                 "jury_reminder",
                 [member.user.email],
-                "pl",
+                language,
                 {
                     "name": member.user.get_full_name() or member.user.get_username(),
                     "count": count,
                     "edition_title": edition.title,
                     "edition_code": edition.code,
-                    "closes": closing_text(edition),
+                    "closes": closing_text(edition, language),
                     "dashboard_url": jury_dashboard_url(),
                     "organiser_email": edition.contact_email,
                 },

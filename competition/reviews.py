@@ -1,10 +1,12 @@
 """What a juror does to an entry (DESIGN §6): declare a conflict of interest or
-none, and save a review as a draft or submit it.
+none (and later turn "none" into a conflict), and save a review as a draft or
+submit it.
 
-Every change goes through :func:`declare` or :func:`save_review`, which check
-the jury phase, keep the versions and write Wagtail's audit log in one
-transaction. Who may call them for which entry is decided in
-``competition/permissions.py``; the screens are in ``views/jury.py``.
+Every change goes through :func:`declare`, :func:`revise_to_conflict` or
+:func:`save_review`, which check the jury phase, keep the versions and write
+Wagtail's audit log in one transaction. Who may call them for which entry is
+decided in ``competition/permissions.py``; the screens are in
+``views/jury.py``.
 """
 
 from dataclasses import dataclass
@@ -18,9 +20,12 @@ from wagtail.log_actions import log
 from .models import Assignment, ConflictDeclaration, Review, ReviewVersion, Score
 from .permissions import jury_phase_open
 
+REVISED = "competition.conflict.revised"
+
 LOG_ACTIONS = {
     "competition.conflict.declared": _("Zgłoszony konflikt interesów"),
     "competition.conflict.none": _("Deklaracja braku konfliktu interesów"),
+    REVISED: _("Konflikt interesów zgłoszony po deklaracji jego braku"),
     "competition.review.submitted": _("Ocena złożona"),
     "competition.review.changed": _("Ocena zmieniona po złożeniu"),
 }
@@ -42,6 +47,15 @@ class AlreadyDeclared(JuryError):
     """The juror has already declared on this entry."""
 
 
+class NothingToRevise(JuryError):
+    """No declaration of no conflict to turn into a conflict: none was made, or
+    the juror already declared a conflict (which only stays one)."""
+
+
+class ReviewWithdrawn(JuryError):
+    """The review was withdrawn when its juror declared a conflict."""
+
+
 @dataclass(frozen=True)
 class CriterionScore:
     """What the juror entered for one criterion (``points`` may be ``None`` in a
@@ -55,9 +69,9 @@ class CriterionScore:
 def declare(member, entry, *, has_conflict, kind="", note="", user=None, now=None):
     """Record ``member``'s declaration on ``entry``; returns it.
 
-    A conflict removes the member's assignment and any draft review of the
-    entry, so the entry leaves the member's screens; the declaration stays as
-    the record. Both answers are logged on the entry. Raises
+    A conflict withdraws the member from the entry (:func:`_withdraw`), so the
+    entry leaves the member's screens; the declaration stays as the record.
+    Both answers are logged on the entry. Raises
     :class:`ScoringClosed` outside the jury phase and :class:`AlreadyDeclared`
     for a second declaration.
     """
@@ -74,10 +88,7 @@ def declare(member, entry, *, has_conflict, kind="", note="", user=None, now=Non
             note=note.strip(),
         )
         if has_conflict:
-            Assignment.objects.filter(entry=entry, member=member).delete()
-            Review.objects.filter(
-                entry=entry, member=member, status=Review.Status.DRAFT
-            ).delete()
+            _withdraw(member, entry)
         log(
             instance=entry,
             action="competition.conflict.declared"
@@ -95,6 +106,88 @@ def declare(member, entry, *, has_conflict, kind="", note="", user=None, now=Non
     return declaration
 
 
+def revise_to_conflict(member, entry, *, kind, note="", user=None, now=None):
+    """Turn ``member``'s declaration of no conflict on ``entry`` into a conflict
+    of ``kind``; returns the declaration.
+
+    The effect is that of a conflict declared at once (:func:`_withdraw`): the
+    assignment goes, a draft is deleted and a submitted review is withdrawn
+    (kept with its versions, counted nowhere). The declaration row now holds
+    the conflict; the log entry on the entry keeps the earlier declaration and
+    its time, and what became of the review. Raises :class:`ScoringClosed`
+    outside the jury phase and :class:`NothingToRevise` unless the member's
+    declaration is one of no conflict.
+    """
+    now = now or timezone.now()
+    if not jury_phase_open(entry.edition, now):
+        raise ScoringClosed
+    with transaction.atomic():
+        declaration = (
+            ConflictDeclaration.objects.select_for_update()
+            .filter(entry=entry, member=member)
+            .first()
+        )
+        if declaration is None or declaration.has_conflict:
+            raise NothingToRevise
+        previous = {
+            "has_conflict": False,
+            "note": declaration.note,
+            "declared_at": declaration.declared_at.isoformat(),
+        }
+        declaration.has_conflict = True
+        declaration.kind = kind
+        declaration.note = note.strip()
+        declaration.declared_at = now
+        declaration.save(update_fields=["has_conflict", "kind", "note", "declared_at"])
+        review = _withdraw(member, entry)
+        log(
+            instance=entry,
+            action=REVISED,
+            user=user,
+            data={
+                "member_id": member.pk,
+                "juror": str(member),
+                "has_conflict": True,
+                "kind": declaration.kind,
+                "reason": declaration.note,
+                "previous": previous,
+                "review": review,
+            },
+        )
+    return declaration
+
+
+def _withdraw(member, entry):
+    """Take ``member`` off ``entry`` after a conflict: delete the assignment and
+    a draft review (never counted, no versions), and withdraw a submitted one:
+    its status changes and its version grows, so a save from a form loaded
+    before is refused as stale. Returns what the review was, for the log
+    (``None`` without one)."""
+    Assignment.objects.filter(entry=entry, member=member).delete()
+    review = (
+        Review.objects.select_for_update().filter(entry=entry, member=member).first()
+    )
+    if review is None:
+        return None
+    was = {
+        "id": review.pk,
+        "status": review.status,
+        "version": review.version,
+        "submitted_at": review.submitted_at.isoformat()
+        if review.submitted_at
+        else None,
+    }
+    if review.status == Review.Status.SUBMITTED:
+        Review.objects.filter(pk=review.pk).update(
+            status=Review.Status.WITHDRAWN, version=F("version") + 1
+        )
+        was["now"] = Review.Status.WITHDRAWN.value
+    elif review.status == Review.Status.DRAFT:
+        review.delete()
+        was["now"] = "deleted"
+    return was
+
+
 def save_review(
     member, entry, scores, *, version, submit, reason="", user=None, now=None
 ):
@@ -107,7 +200,8 @@ def save_review(
     the review (every criterion then needs points); once submitted, a review
     stays submitted and every further save needs a ``reason``. The first
     submit and every save after it keep a :class:`ReviewVersion` and are logged.
-    Raises :class:`ScoringClosed` outside the jury phase.
+    Raises :class:`ScoringClosed` outside the jury phase and
+    :class:`ReviewWithdrawn` for a review withdrawn after a conflict.
     """
     now = now or timezone.now()
     if not jury_phase_open(entry.edition, now):
@@ -119,6 +213,8 @@ def save_review(
             raise ValueError(f"points out of range for criterion {score.criterion}")
     with transaction.atomic():
         review, _created = Review.objects.get_or_create(entry=entry, member=member)
+        if review.status == Review.Status.WITHDRAWN:
+            raise ReviewWithdrawn
         if review.version != version:
             raise StaleReview
         was_submitted = review.status == Review.Status.SUBMITTED

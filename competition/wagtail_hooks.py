@@ -44,6 +44,7 @@ from .views.admin import (
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
     AutosaveView,
+    ConflictRevisionView,
     DashboardView,
     DeclarationView,
     NextView,
@@ -59,6 +60,7 @@ from .views.jury_setup import (
     AssignmentRunView,
     JuryMemberCreateView,
     JuryMemberDeleteView,
+    JuryMemberEditView,
     JuryMemberIndexView,
 )
 from .workflow import LOG_ACTIONS
@@ -201,6 +203,7 @@ class JuryMemberViewSet(ModelViewSet):
     menu_order = 300
     index_view_class = JuryMemberIndexView
     add_view_class = JuryMemberCreateView
+    edit_view_class = JuryMemberEditView
     delete_view_class = JuryMemberDeleteView
     filterset_class = JuryMemberFilterSet
     copy_view_enabled = False
@@ -271,6 +274,11 @@ class JuryViewSet(ViewSet):
                 "entries/<int:entry_id>/declaration/",
                 DeclarationView.as_view(),
                 name="declaration",
+            ),
+            path(
+                "entries/<int:entry_id>/conflict/",
+                ConflictRevisionView.as_view(),
+                name="conflict",
             ),
             path("entries/<int:entry_id>/", ReviewView.as_view(), name="review"),
             path(

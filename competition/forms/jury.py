@@ -41,9 +41,10 @@ class CategoryChoiceField(forms.ModelMultipleChoiceField):
 class JuryMemberForm(WagtailAdminModelForm):
     """Edition (Polish originals), user (group "Jury"), role and categories.
 
-    At most one chair per edition; categories must be the edition's own. A
-    membership's edition and person are fixed once saved: assignments and
-    reviews hang on it (remove the member and add another instead).
+    At most one chair per edition (also a database constraint); categories
+    must be the edition's own. A membership's edition and person are fixed
+    once saved: assignments and reviews hang on it (remove the member and add
+    another instead).
     """
 
     edition = forms.ModelChoiceField(
@@ -117,22 +118,7 @@ class JuryMemberForm(WagtailAdminModelForm):
         edition = cleaned.get("edition")
         if edition is None:
             return cleaned
-        others = JuryMember.objects.filter(edition=edition).exclude(pk=self.instance.pk)
-        if cleaned.get("role") == JuryMember.Role.CHAIR:
-            chair = others.filter(role=JuryMember.Role.CHAIR).select_related("user")
-            chair = chair.first()
-            if chair is not None:
-                self.add_error(
-                    "role",
-                    _(
-                        "Ta edycja ma już przewodniczącego(-cą) jury: %(name)s. "
-                        "Najpierw zmień jego (jej) rolę na „juror”."
-                    )
-                    % {"name": chair},
-                )
-        user = cleaned.get("user")
-        if user is not None and others.filter(user=user).exists():
-            self.add_error("user", _("Ta osoba jest już w jury tej edycji."))
+        self.refuse_clashes()
         foreign = [
             c for c in cleaned.get("categories") or [] if c.edition_id != edition.pk
         ]
@@ -142,3 +128,34 @@ class JuryMemberForm(WagtailAdminModelForm):
                 _("Wybierz tylko kategorie edycji, do której należy członek jury."),
             )
         return cleaned
+
+    def refuse_clashes(self):
+        """Errors for what the database's unique constraints would refuse: a
+        second chair of the edition (the error names the chair) or a person
+        already on its jury. Returns whether there was one. Called by
+        :meth:`clean`, and by the views again when the database refused a save
+        because someone else saved a clashing member meanwhile."""
+        edition = self.cleaned_data.get("edition")
+        if edition is None:
+            return False
+        others = JuryMember.objects.filter(edition=edition).exclude(pk=self.instance.pk)
+        clashed = False
+        if self.cleaned_data.get("role") == JuryMember.Role.CHAIR:
+            chair = (
+                others.filter(role=JuryMember.Role.CHAIR).select_related("user").first()
+            )
+            if chair is not None:
+                self.add_error(
+                    "role",
+                    _(
+                        "Ta edycja ma już przewodniczącego(-cą) jury: %(name)s. "
+                        "Najpierw zmień jego (jej) rolę na „juror”."
+                    )
+                    % {"name": chair},
+                )
+                clashed = True
+        user = self.cleaned_data.get("user")
+        if user is not None and others.filter(user=user).exists():
+            self.add_error("user", _("Ta osoba jest już w jury tej edycji."))
+            clashed = True
+        return clashed

@@ -1,5 +1,5 @@
-"""The juror's forms: the declaration of (no) conflict of interest, and the
-review with points and a comment per criterion."""
+"""The juror's forms: the declaration of (no) conflict of interest, a conflict
+declared later, and the review with points and a comment per criterion."""
 
 from django import forms
 from django.utils import formats
@@ -61,6 +61,24 @@ class DeclarationForm(DescribedErrorsMixin, forms.Form):
                 "kind", _("Wybierz rodzaj konfliktu interesów, który zgłaszasz.")
             )
         return cleaned
+
+
+class ConflictRevisionForm(DeclarationForm):
+    """A conflict declared on an entry already declared free of one: the answer
+    is given, so only its kind (required) and a note remain."""
+
+    has_conflict = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["answer"]
+        kind = self.fields["kind"]
+        kind.required = True
+        kind.help_text = ""
+        kind.error_messages["required"] = _(
+            "Wybierz rodzaj konfliktu interesów, który zgłaszasz."
+        )
+        del kind.widget.attrs["aria-describedby"]
 
 
 class ReviewForm(DescribedErrorsMixin, forms.Form):

@@ -95,7 +95,18 @@ class JuryMember(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "user"], name="one_membership_per_edition"
-            )
+            ),
+            # The chair decides ties and sees the ranking (permissions.is_chair):
+            # two would make both ambiguous. The admin form says who the chair
+            # is; this stops a second one however it is saved.
+            models.UniqueConstraint(
+                fields=["edition"],
+                condition=models.Q(role="chair"),
+                name="one_chair_per_edition",
+                violation_error_message=_(
+                    "Ta edycja ma już przewodniczącego(-cą) jury."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -108,7 +119,7 @@ class JuryMember(models.Model):
 
 class Assignment(models.Model):
     """A juror's duty to score an entry. Deleted when the juror declares a
-    conflict (the declaration stays)."""
+    conflict, at once or later (the declaration stays)."""
 
     class Source(models.TextChoices):
         AUTOMATIC = "automatic", _("przydział automatyczny")
@@ -146,7 +157,12 @@ class Assignment(models.Model):
 
 
 class ConflictDeclaration(models.Model):
-    """What a juror declared before opening an entry: no conflict, or one."""
+    """What a juror declared before opening an entry: no conflict, or one.
+
+    A declaration of no conflict may become a conflict while scoring is open
+    (``reviews.revise_to_conflict``), never the other way round; the audit log
+    keeps the earlier declaration. ``declared_at`` is when the current one was
+    made."""
 
     class Kind(models.TextChoices):
         FAMILY = "family", _("związek rodzinny lub osobisty")
@@ -183,11 +199,15 @@ class ConflictDeclaration(models.Model):
 
 class Review(models.Model):
     """A juror's scores of one entry. ``version`` grows with every save, so two
-    tabs cannot silently overwrite each other (optimistic locking)."""
+    tabs cannot silently overwrite each other (optimistic locking).
+
+    Only a submitted review counts. One whose juror declares a conflict after
+    submitting it is withdrawn: kept, with its versions, but counted nowhere."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("wersja robocza")
         SUBMITTED = "submitted", _("złożona")
+        WITHDRAWN = "withdrawn", _("wycofana (konflikt interesów)")
 
     entry = models.ForeignKey(
         "competition.Entry", on_delete=models.CASCADE, related_name="reviews"

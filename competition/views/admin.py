@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,9 @@ from wagtail.log_actions import registry as log_registry
 
 from .. import exports
 from ..formal_check import SAVED_ACTION, correctable_fields
-from ..models import Entry, EntryAnswer, Status
+from ..models import Entry, EntryAnswer, Review, Status
 from ..permissions import can_export_entries
+from ..reviews import REVISED
 from ..workflow import APPLICANT, CHAIR, JURY, SECRETARIAT, SYSTEM
 
 ACTOR_LABELS = {
@@ -313,6 +315,8 @@ class EntryDetailsMixin:
                     )
                     or "—"
                 }
+            elif log_entry.action == REVISED:
+                details = _revision_details(data)
             rows.append(
                 {
                     "timestamp": log_entry.timestamp,
@@ -333,6 +337,26 @@ class EntryDetailsMixin:
             "files": self.object.files.all(),
             "log_entries": self.get_log_entries(),
         }
+
+
+def _revision_details(data):
+    """What a conflict declared after a declaration of none replaced, and what
+    became of the juror's review (``reviews.revise_to_conflict``'s log)."""
+    declared = parse_datetime((data.get("previous") or {}).get("declared_at") or "")
+    when = (
+        formats.date_format(timezone.localtime(declared), "DATETIME_FORMAT")
+        if declared
+        else "—"
+    )
+    texts = [
+        _("Zastępuje deklarację braku konfliktu interesów z %(when)s.") % {"when": when}
+    ]
+    outcome = (data.get("review") or {}).get("now")
+    if outcome == Review.Status.WITHDRAWN:
+        texts.append(_("Złożona ocena jurora wycofana: nie jest liczona."))
+    elif outcome == "deleted":
+        texts.append(_("Wersja robocza oceny jurora usunięta."))
+    return " ".join(str(text) for text in texts)
 
 
 def entry_with_details(pk):

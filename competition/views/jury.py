@@ -1,6 +1,7 @@
 """The jury's screens in the admin (DESIGN §6): the dashboard, the declaration of
-conflict of interest, the scoring screen with its autosave, and the inline
-photos; and the secretariat's progress screen (counts only).
+conflict of interest (and a conflict declared later, from the scoring screen),
+the scoring screen with its autosave, and the inline photos; and the
+secretariat's progress screen (counts only).
 
 Registered as viewsets in ``competition/wagtail_hooks.py`` (``/admin/jury/``
 and ``/admin/competition/jury-progress/``). The jury group holds no model
@@ -27,7 +28,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import reviews
 from ..files import can_download, inline_image_response
-from ..forms.scoring import DeclarationForm, ReviewForm, display_weight
+from ..forms.scoring import (
+    ConflictRevisionForm,
+    DeclarationForm,
+    ReviewForm,
+    display_weight,
+)
 from ..models import (
     CompetitionPage,
     ConflictDeclaration,
@@ -350,15 +356,7 @@ class DeclarationView(EntryMixin, JuryView):
         except reviews.ScoringClosed:
             return self.render(form, status=403)
         if form.has_conflict:
-            messages.success(
-                request,
-                _(
-                    "Zgłosiłeś(-aś) konflikt interesów wobec zgłoszenia "
-                    "%(reference)s. Nie będziesz go oceniać i zniknęło z Twojej "
-                    "listy; sekretariat konkursu zobaczy Twoją deklarację."
-                )
-                % {"reference": self.entry.reference},
-            )
+            messages.success(request, _conflict_message(self.entry))
             return redirect("jury:dashboard")
         messages.success(
             request,
@@ -370,6 +368,76 @@ class DeclarationView(EntryMixin, JuryView):
         context = self.get_context_data(
             entry=self.entry,
             form=form,
+            open=jury_phase_open(self.edition),
+            phase_message=_phase_message(self.edition),
+        )
+        return self.render_to_response(context, status=status)
+
+
+def _conflict_message(entry):
+    return _(
+        "Zgłosiłeś(-aś) konflikt interesów wobec zgłoszenia "
+        "%(reference)s. Nie będziesz go oceniać i zniknęło z Twojej "
+        "listy; sekretariat konkursu zobaczy Twoją deklarację."
+    ) % {"reference": entry.reference}
+
+
+class ConflictRevisionView(EntryMixin, JuryView):
+    """A conflict of interest the juror notices after declaring none, reached
+    from the scoring screen while scoring is open: the same effect as a
+    conflict declared at once (``reviews.revise_to_conflict``), a submitted
+    review included. One way only: a conflict takes the entry off the juror's
+    list, so there is no screen from which to undo it."""
+
+    template_name = "competition/jury/conflict.html"
+    page_title = _("Zgłoszenie konfliktu interesów")
+
+    def prepare(self, request, entry_id):
+        self.setup_entry(entry_id)
+        # A live assignment has no conflict declared (EntryMixin): what is left
+        # is a declaration of none, or none yet.
+        self.declaration = ConflictDeclaration.objects.filter(
+            entry=self.entry, member=self.member
+        ).first()
+        if self.declaration is None:
+            return redirect("jury:declaration", self.entry.pk)
+        return None
+
+    def get(self, request, entry_id):
+        return self.render(ConflictRevisionForm())
+
+    def post(self, request, entry_id):
+        form = ConflictRevisionForm(request.POST)
+        if not jury_phase_open(self.edition):
+            return self.render(form, status=403)
+        if not form.is_valid():
+            return self.render(form)
+        try:
+            reviews.revise_to_conflict(
+                self.member,
+                self.entry,
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        except reviews.ScoringClosed:
+            return self.render(form, status=403)
+        except reviews.NothingToRevise:
+            # Declared meanwhile in another tab: the entry has left the list.
+            return redirect("jury:dashboard")
+        messages.success(request, _conflict_message(self.entry))
+        return redirect("jury:dashboard")
+
+    def render(self, form, status=200):
+        context = self.get_context_data(
+            entry=self.entry,
+            form=form,
+            declared_at=self.declaration.declared_at,
+            submitted=Review.objects.filter(
+                entry=self.entry,
+                member=self.member,
+                status=Review.Status.SUBMITTED,
+            ).exists(),
             open=jury_phase_open(self.edition),
             phase_message=_phase_message(self.edition),
         )
@@ -490,6 +558,7 @@ class ReviewView(EntryMixin, JuryView):
             open=jury_phase_open(self.edition),
             phase_message=_phase_message(self.edition),
             autosave_url=reverse("jury:autosave", args=[entry.pk]),
+            conflict_url=reverse("jury:conflict", args=[entry.pk]),
         )
         return self.render_to_response(context, status=status)
 

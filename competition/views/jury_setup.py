@@ -9,6 +9,7 @@ elsewhere.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -96,13 +97,35 @@ def _categories_text(member):
     return ", ".join(names) if names else _("wszystkie")
 
 
-class JuryMemberCreateView(generic.CreateView):
+class RefuseClashesMixin:
+    """Two secretaries naming two chairs (or adding one person twice) at the
+    same moment both pass the form's checks; the database's constraints refuse
+    the second save, and its secretary is told why, as the form would have."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except IntegrityError:
+            # The savepoint of Wagtail's form_valid rolled the save back.
+            if not form.refuse_clashes():
+                raise
+            # What is_valid() sets for an invalid form.
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class JuryMemberCreateView(RefuseClashesMixin, generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
         edition = self.request.GET.get("edition", "")
         if edition.isdigit():
             initial["edition"] = int(edition)
         return initial
+
+
+class JuryMemberEditView(RefuseClashesMixin, generic.EditView):
+    pass
 
 
 class JuryMemberDeleteView(generic.DeleteView):

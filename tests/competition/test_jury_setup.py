@@ -10,11 +10,13 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.users.models import UserProfile
 
 from competition import assignment, jury_setup
 from competition.models import (
@@ -26,6 +28,7 @@ from competition.models import (
     Status,
 )
 from competition.tasks import remind_jurors
+from competition.views.jury_setup import JuryMemberCreateView, JuryMemberEditView
 
 from . import builders
 
@@ -223,6 +226,71 @@ def test_chair_can_be_edited_without_clashing_with_itself(
     ).exists()
 
 
+def test_the_database_keeps_one_chair_per_edition(home, edition, jury_users):
+    jan, ewa, olga = jury_users
+    member(edition, jan, JuryMember.Role.CHAIR)
+    member(edition, olga)  # jurors are many
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        member(edition, ewa, JuryMember.Role.CHAIR)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JuryMember.objects.filter(user=olga).update(role=JuryMember.Role.CHAIR)
+
+    other = builders.edition(home, code="MMES-2028")
+    assert member(other, ewa, JuryMember.Role.CHAIR).is_chair
+
+
+def test_the_chairs_name_is_given_once_not_beside_a_generic_error(
+    secretary_client, edition, jury_users
+):
+    jan, ewa, _olga = jury_users
+    member(edition, jan, JuryMember.Role.CHAIR)
+    url = reverse("competition_jurymember:edit", args=[member(edition, ewa).pk])
+
+    response = secretary_client.post(url, _member_form(edition, ewa, "chair"))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.count("Ta edycja ma już przewodniczącego(-cą) jury") == 1
+    assert "Jan Kowalski" in content
+    assert "one_chair_per_edition" not in content
+    assert JuryMember.objects.get(user=ewa).role == JuryMember.Role.JUROR
+
+
+@pytest.mark.parametrize("view", ["add", "edit"])
+def test_a_chair_named_meanwhile_by_someone_else_is_a_form_error_not_a_500(
+    secretary_client, monkeypatch, edition, jury_users, view
+):
+    """Both secretaries' forms pass the check; the database refuses the second
+    save and the form says who the chair now is."""
+    jan, ewa, _olga = jury_users
+    if view == "add":
+        url, view_class = MEMBER_ADD, JuryMemberCreateView
+    else:
+        url = reverse("competition_jurymember:edit", args=[member(edition, ewa).pk])
+        view_class = JuryMemberEditView
+    checked = view_class.is_valid
+
+    def checked_then_someone_else_saves(self, form):
+        valid = checked(self, form)
+        member(edition, jan, JuryMember.Role.CHAIR)
+        return valid
+
+    monkeypatch.setattr(view_class, "is_valid", checked_then_someone_else_saves)
+
+    response = secretary_client.post(url, _member_form(edition, ewa, "chair"))
+
+    assert response.status_code == 200
+    assert "Ta edycja ma już przewodniczącego(-cą) jury: Jan Kowalski" in (
+        response.content.decode()
+    )
+    assert list(
+        JuryMember.objects.filter(edition=edition, role="chair").values_list(
+            "user__username", flat=True
+        )
+    ) == ["jan"]
+
+
 def test_categories_must_be_the_editions_own(
     secretary_client, home, edition, jury_users
 ):
@@ -400,6 +468,44 @@ def test_run_emails_each_juror_once_with_the_count_and_the_dashboard(
     assert "Liczba nowych zgłoszeń: 1" in olga.body
     assert DASHBOARD in olga.body
     assert "Liczba nowych zgłoszeń: 3" in by_recipient["jan@example.org"].body
+
+
+def prefer(user, language):
+    """What the user picks in Account → Language preferences."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def test_each_juror_is_emailed_in_the_language_of_their_admin(
+    secretary_client, secretary, edition, jury, entries, jury_users, committed
+):
+    _jan, ewa, olga = jury_users
+    prefer(olga, "en")
+    prefer(ewa, "")  # a profile, no choice: Polish
+    # Jan chose nothing either; the secretary works in English, which is not
+    # Jan's choice.
+    prefer(secretary, "en")
+
+    with committed():
+        secretary_client.post(run_url(edition))
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    english = by_recipient["olga@example.org"]
+    assert english.subject == f"New entries to assess – {edition.title}"
+    assert "Dear Olga Zięba," in english.body
+    assert "Number of new entries: 1" in english.body
+    closes = jury_setup.closing_text(edition, "en")
+    assert f"Assessment open until: {closes}" in english.body
+    assert closes != jury_setup.closing_text(edition)  # the month is in English
+    assert DASHBOARD in english.body
+    assert "Dzień dobry" not in english.body
+    for address in ("jan@example.org", "ewa@example.org"):
+        polish = by_recipient[address]
+        assert polish.subject == f"Nowe zgłoszenia do oceny – {edition.title}"
+        assert "Dzień dobry" in polish.body
+        assert f"Ocena trwa do: {jury_setup.closing_text(edition)}" in polish.body
+        assert DASHBOARD in polish.body
 
 
 def test_a_second_run_changes_nothing_and_emails_nobody(
@@ -902,6 +1008,27 @@ def test_reminder_task_emails_jurors_with_unfinished_assignments(
         page=scoring_under_way, action=jury_setup.REMINDED
     )
     assert (logged.data["jurors"], logged.data["unfinished"]) == (2, 2)
+
+
+def test_reminders_are_in_each_jurors_admin_language(
+    scoring_under_way, jury_users, committed
+):
+    prefer(jury_users[2], "en")  # Olga
+
+    with committed():
+        remind_jurors.call(scoring_under_way.pk)
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    english = by_recipient["olga@example.org"]
+    closes = jury_setup.closing_text(scoring_under_way, "en")
+    assert english.subject == (
+        f"Reminder: assess entries by {closes} – {scoring_under_way.title}"
+    )
+    assert "Dear Olga Zięba," in english.body
+    assert DASHBOARD in english.body
+    polish = by_recipient["jan@example.org"]
+    assert polish.subject.startswith("Przypomnienie: ocena zgłoszeń do ")
+    assert jury_setup.closing_text(scoring_under_way) in polish.subject
 
 
 def test_reminder_task_does_not_send_twice_a_day(scoring_under_way, committed):
