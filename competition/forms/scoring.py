@@ -69,9 +69,19 @@ class ConflictRevisionForm(DeclarationForm):
 
     has_conflict = True
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, review_submitted=False, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["answer"]
+        if review_submitted:
+            # Withdrawing a submitted review is a change to it: like any other
+            # change after submitting, it needs a reason (DESIGN §6).
+            note = self.fields["note"]
+            note.required = True
+            note.label = _("Wyjaśnienie")
+            note.error_messages["required"] = _(
+                "Twoja ocena jest już złożona: napisz, skąd konflikt interesów. "
+                "Wyjaśnienie zostanie zapisane w dzienniku konkursu."
+            )
         kind = self.fields["kind"]
         kind.required = True
         kind.help_text = ""

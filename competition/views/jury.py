@@ -403,11 +403,16 @@ class ConflictRevisionView(EntryMixin, JuryView):
             return redirect("jury:declaration", self.entry.pk)
         return None
 
+    def _submitted(self):
+        return Review.objects.filter(
+            entry=self.entry, member=self.member, status=Review.Status.SUBMITTED
+        ).exists()
+
     def get(self, request, entry_id):
-        return self.render(ConflictRevisionForm())
+        return self.render(ConflictRevisionForm(review_submitted=self._submitted()))
 
     def post(self, request, entry_id):
-        form = ConflictRevisionForm(request.POST)
+        form = ConflictRevisionForm(request.POST, review_submitted=self._submitted())
         if not jury_phase_open(self.edition):
             return self.render(form, status=403)
         if not form.is_valid():
@@ -433,11 +438,7 @@ class ConflictRevisionView(EntryMixin, JuryView):
             entry=self.entry,
             form=form,
             declared_at=self.declaration.declared_at,
-            submitted=Review.objects.filter(
-                entry=self.entry,
-                member=self.member,
-                status=Review.Status.SUBMITTED,
-            ).exists(),
+            submitted=self._submitted(),
             open=jury_phase_open(self.edition),
             phase_message=_phase_message(self.edition),
         )

@@ -129,6 +129,18 @@ def test_the_kind_is_required(juror_client, submitted, jury):
     assert Review.objects.get(entry=submitted).status == Review.Status.SUBMITTED
 
 
+def test_withdrawing_a_submitted_review_needs_a_reason(juror_client, submitted, jury):
+    """Like any change after submitting: the note becomes required."""
+    response = juror_client.post(conflict_url(submitted), {"kind": "family"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Twoja ocena jest już złożona: napisz, skąd konflikt interesów." in content
+    assert not ConflictDeclaration.objects.filter(has_conflict=True).exists()
+    assert Review.objects.get(entry=submitted).status == Review.Status.SUBMITTED
+    assert not logged(REVISED).exists()
+
+
 # -- the effect ------------------------------------------------------------------
 
 
@@ -302,7 +314,7 @@ def test_a_withdrawn_review_counts_in_neither_the_ranking_nor_the_progress(
     assert set(before.totals) == {mine.pk, theirs.pk}
 
     client.force_login(juror)
-    client.post(conflict_url(entry), {"kind": "financial"})
+    client.post(conflict_url(entry), {"kind": "financial", "note": "Mam udziały."})
 
     (after,) = ranking.load(edition, category)[0].rows[:1]
     assert after.entry == entry
