@@ -26,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, get_active_log_context, log
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -45,6 +45,7 @@ from .assignment import (
     can_score,
     diff,
 )
+from .dates import deadline_text
 from .emails import queue_mail, staff_languages
 from .models import (
     Assignment,
@@ -542,9 +543,7 @@ def closing_text(edition, language="pl"):
     """The end of the jury phase as text in ``language`` (e-mails travel as
     JSON, so the date is written before it is queued)."""
     with translation.override(language):
-        return formats.date_format(
-            timezone.localtime(edition.jury_closes_at), "j E Y, H:i"
-        )
+        return deadline_text(edition.jury_closes_at)
 
 
 def _notify_assigned(edition, members, added):

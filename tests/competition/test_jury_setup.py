@@ -1218,3 +1218,14 @@ def test_secretariat_menu_has_jury_and_assignment(secretary, jury_users):
 
     assert {"Jury", "Przydział zgłoszeń"} <= set(labels(secretary))
     assert not {"Jury", "Przydział zgłoszeń"} & set(labels(jury_users[0]))
+
+
+def test_the_jurors_read_a_midnight_close_as_the_day_before(home):
+    """Stored as 00:00 (the first moment scoring is refused), shown as 23:59."""
+    edition = builders.edition(home)
+    edition.jury_closes_at = timezone.make_aware(
+        timezone.datetime(2030, 12, 18), timezone.get_default_timezone()
+    )
+
+    assert jury_setup.closing_text(edition) == "17 grudnia 2030, 23:59"
+    assert jury_setup.closing_text(edition, "en") == "17 December 2030, 23:59"
