@@ -22,7 +22,15 @@ from wagtail.models import Locale
 
 from .. import decisions, ranking, ranking_export, workflow
 from ..dates import deadline_text
-from ..models import Aggregation, CompetitionPage, Decision, Entry, JuryMember
+from ..models import (
+    Aggregation,
+    CompetitionPage,
+    Decision,
+    Entry,
+    JuryMember,
+    Review,
+    Score,
+)
 from ..permissions import may_publish_results, may_see_results
 
 DENIED_TEMPLATE = "competition/admin/results_denied.html"
@@ -302,12 +310,46 @@ class DecisionView(ResultsMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_context_data(self, **kwargs):
+        (category_ranking,) = ranking.load(self.edition, self.entry.category_id)
+        row = next(
+            (r for r in category_ranking.rows if r.entry.pk == self.entry.pk), None
+        )
         return super().get_context_data(
             edition=self.edition,
             entry=self.entry,
             decision=self.decision,
             published=self.edition.results_published_at,
+            row=row,
+            ranked_count=len(category_ranking.rows),
+            jurors=self.jurors_reviews(row),
             **kwargs,
+        )
+
+    def jurors_reviews(self, row):
+        """Each juror's counted review of the entry: the total, then the points
+        and comment per criterion, for the jury's justification."""
+        scores = (
+            Score.objects.filter(
+                review__entry=self.entry, review__status=Review.Status.SUBMITTED
+            )
+            .select_related("criterion", "review__member__user")
+            .order_by("review__member_id", "criterion__sort_order", "criterion_id")
+        )
+        jurors = {}
+        for item in scores:
+            member = item.review.member
+            juror = jurors.setdefault(
+                member.pk,
+                {
+                    "member": member,
+                    "total": row.totals.get(member.pk) if row else None,
+                    "scores": [],
+                },
+            )
+            juror["scores"].append(item)
+        return sorted(
+            jurors.values(),
+            key=lambda j: (not j["member"].is_chair, str(j["member"]).lower()),
         )
 
 

@@ -510,6 +510,33 @@ def test_a_decision_needs_a_justification_and_moves_the_entry(
     assert logs.filter(action="competition.decision.recorded").count() == 2
 
 
+def test_the_decision_screen_shows_the_result_and_the_jurors_comments(
+    client, scored, edition, secretary, jurors
+):
+    """What the chair writes the justification from: the place, the score and
+    each counted review's points and comments; a draft is not among them."""
+    close(edition, secretary)
+    chair, second, third = scored["members"]
+    entry = scored["entries"]["D"]  # one submitted review (third), a chair's draft
+    third_review = Review.objects.get(entry=entry, member=third)
+    third_review.scores.update(comment="Mało danych o efektach.")
+    chair_draft = Review.objects.get(entry=entry, member=chair)
+    chair_draft.scores.update(comment="Szkic przewodniczącego.")
+    client.force_login(jurors[0])
+
+    response = client.get(
+        reverse("competition_results:decision", args=[edition.pk, entry.pk])
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "5 z 5" in content  # D is last of the five
+    assert "20,00" in content
+    assert "Mało danych o efektach." in content
+    assert "Szkic przewodniczącego." not in content
+    assert content.count("/10</strong>") == 2  # the two criteria of one review
+
+
 def test_no_decision_on_an_entry_the_jury_did_not_score(
     client, scored, edition, secretary
 ):
