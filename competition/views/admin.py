@@ -17,6 +17,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import (
     BulkActionsCheckboxColumn,
     Column,
@@ -61,6 +63,17 @@ class FormalCheckColumn(Column):
         return context
 
 
+class EntryPaginator(WagtailPaginator):
+    """Wagtail writes "5 zgłoszenia" (one plural for every number); Polish
+    needs "5 zgłoszeń"."""
+
+    @cached_property
+    def items_count_label(self):
+        return ngettext("%(count)s zgłoszenie", "%(count)s zgłoszenia", self.count) % {
+            "count": self.count
+        }
+
+
 class EntryIndexView(generic.IndexView):
     """Submitted entries, newest first; drafts only when the status filter asks.
 
@@ -69,6 +82,7 @@ class EntryIndexView(generic.IndexView):
 
     template_name = "competition/admin/entry_index.html"
     formal_check_url_name = None
+    paginator_class = EntryPaginator
 
     @cached_property
     def can_check(self):
