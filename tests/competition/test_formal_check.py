@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from competition.models import (
 )
 
 from . import builders
+from .builders import assert_denied, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +46,6 @@ def inspect_url(entry):
     return reverse("competition_entry:inspect", args=[entry.pk])
 
 
-def assert_denied(response):
-    """Refused: a 403, or Wagtail's redirect of a signed-in user to the
-    dashboard with "no permission"."""
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
-    else:
-        assert response.status_code == 403
-
-
 def text(response):
     html = response.content.decode()
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
@@ -64,25 +56,7 @@ def warsaw_input(moment):
     return timezone.localtime(moment, WARSAW).strftime("%Y-%m-%d %H:%M")
 
 
-# -- users and data ----------------------------------------------------------
-
-
-def _user(django_user_model, username, group=None):
-    user = django_user_model.objects.create_user(username, password="x")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def secretary(django_user_model):
-    return _user(django_user_model, "sekretariat", "Sekretariat konkursu")
-
-
-@pytest.fixture
-def secretary_client(client, secretary):
-    client.force_login(secretary)
-    return client
+# -- data ---------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -709,19 +683,13 @@ def test_secretariat_has_the_permission_from_the_migration(db):
 
 
 @pytest.fixture(params=["juror", "editor", "viewer"])
-def refused_client(request, client, django_user_model):
+def refused_client(request, client):
     """A juror, an editor, and a staff member who may view entries but not
     check them."""
-    if request.param == "juror":
-        user = _user(django_user_model, "juror", "Jury")
-    elif request.param == "editor":
-        user = _user(django_user_model, "redaktor", "Redaktorzy")
+    if request.param == "viewer":
+        user = staff_user("viewer", permissions=["access_admin", "view_entry"])
     else:
-        user = _user(django_user_model, "viewer")
-        user.user_permissions.add(
-            Permission.objects.get(codename="access_admin"),
-            Permission.objects.get(codename="view_entry"),
-        )
+        user = request.getfixturevalue(request.param)
     client.force_login(user)
     return client
 
@@ -749,12 +717,8 @@ def test_others_cannot_check_by_url_or_form(
     assert mail.outbox == []
 
 
-def test_a_viewer_sees_no_check_button_nor_bulk_boxes(client, django_user_model, entry):
-    viewer = _user(django_user_model, "viewer")
-    viewer.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_entry"),
-    )
+def test_a_viewer_sees_no_check_button_nor_bulk_boxes(client, entry):
+    viewer = staff_user("viewer", permissions=["access_admin", "view_entry"])
     client.force_login(viewer)
 
     listing = client.get(INDEX).content.decode()
