@@ -13,7 +13,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from competition import formal_check
+from competition import formal_check, submission
+from competition.forms.correction import CorrectionForm
 from competition.models import (
     AccessToken,
     EntryFile,
@@ -136,6 +137,35 @@ def test_inspect_and_list_lead_to_the_check(secretary_client, entry):
     assert "Ocena formalna" in listing
     assert "data-bulk-action-checkbox" in listing
     assert BULK in listing  # the bulk action's button in the footer
+
+
+OFFERED_FIELD = re.compile(r'name="correction_fields" value="([^"]+)"')
+
+
+@pytest.mark.parametrize("category", ["reintegracja", "osobowosc"])
+def test_the_check_offers_exactly_what_the_correction_form_shows(
+    secretary_client, edition, checklist, category
+):
+    entry = builders.entry(edition, category=edition.categories.get(slug=category))
+
+    offered = OFFERED_FIELD.findall(secretary_client.get(check_url(entry)).text)
+    entry.correction_fields = offered
+    shown = list(CorrectionForm(entry).fields)
+
+    assert offered and shown == offered
+    criteria = entry.category.criteria.order_by("sort_order", "pk")
+    answers = [f"answer_{criterion.pk}" for criterion in criteria]
+    fields = [name for name in offered if name not in answers]
+    assert offered == fields + answers
+    # Entry fields as the submission form saves them, in its order, and only
+    # those it showed for this kind of nominee.
+    assert fields == [name for name in submission.ENTRY_FIELDS if name in fields]
+    if category == "osobowosc":
+        assert "person_name" in fields
+        assert not {"nip", "organisation_name", "street"} & set(fields)
+    else:
+        assert {"nip", "organisation_name", "street"} <= set(fields)
+        assert "person_name" not in fields
 
 
 def test_default_deadline_is_never_after_the_jury_phase(home):
