@@ -14,6 +14,20 @@ def edition(home):
 
 
 @pytest.fixture
+def private_root(tmp_path, settings):
+    """The private storage in a temporary folder (local, even when CI runs on S3)."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(root)},
+        },
+    }
+    return root
+
+
+@pytest.fixture
 def secretary(db):
     return builders.staff_user("sekretariat", builders.SECRETARIAT)
 

@@ -522,20 +522,6 @@ def test_safe_name_is_always_a_plain_base_name(name):
 # --- Storing -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def private_root(tmp_path, settings):
-    """The private storage in a temporary folder (swapped with override_settings)."""
-    root = tmp_path / "private"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    return root
-
-
 STORED_NAME = re.compile(r"^entries/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp|pdf)$")
 
 

@@ -105,20 +105,6 @@ def body(response):
 
 
 @pytest.fixture
-def private_root(tmp_path, settings):
-    """The private storage in a temporary folder (local, even when CI runs on S3)."""
-    root = tmp_path / "private"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    return root
-
-
-@pytest.fixture
 def edition(home):
     """An edition in its jury phase: submissions closed, scoring open."""
     now = timezone.now()
