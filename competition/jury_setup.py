@@ -27,7 +27,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import LogFormatter, get_active_log_context, log
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from . import workflow
@@ -44,6 +44,7 @@ from .assignment import (
     can_score,
     diff,
 )
+from .audit import CompetitionLogFormatter
 from .emails import queue_mail
 from .models import (
     Assignment,
@@ -71,7 +72,7 @@ MANUAL = Assignment.Source.MANUAL.value
 JURY_DASHBOARD_PATH = "jury/"  # under the admin, built by the jury screens
 
 
-class GeneratedFormatter(LogFormatter):
+class GeneratedFormatter(CompetitionLogFormatter):
     label = _("Przydział automatyczny")
 
     def format_message(self, log_entry):
@@ -82,7 +83,7 @@ class GeneratedFormatter(LogFormatter):
         ) % {key: data.get(key, "?") for key in ("added", "removed", "pairs", "seed")}
 
 
-class ChangedFormatter(LogFormatter):
+class ChangedFormatter(CompetitionLogFormatter):
     label = _("Zmiana przydziału")
 
     def format_message(self, log_entry):
@@ -96,7 +97,7 @@ class ChangedFormatter(LogFormatter):
         return f"{message % values} ({how})"
 
 
-class RemindedFormatter(LogFormatter):
+class RemindedFormatter(CompetitionLogFormatter):
     label = _("Przypomnienie jury")
 
     def format_message(self, log_entry):

@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import decisions, exports, formal_check, jury_setup, reviews
+from . import audit, decisions, exports, formal_check, jury_setup, reviews
 from .files import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
@@ -345,20 +345,16 @@ hooks.register("register_bulk_action", MarkEligibleBulkAction)
 
 @hooks.register("register_log_actions")
 def register_entry_log_actions(actions):
-    for action, label in LOG_ACTIONS.values():
-        actions.register_action(action, label, label)
-    actions.register_action(
-        "competition.file.download", "Pobranie pliku", "Pobranie pliku zgłoszenia"
-    )
-    actions.register_action(
-        "competition.entry.corrected", "Poprawka zgłoszenia", "Zgłoszenie poprawione"
-    )
-    for action, label in decisions.LOG_ACTIONS.items():
-        actions.register_action(action, label, label)
-    for action, formatter in jury_setup.LOG_FORMATTERS.items():
+    # Every competition action reads as its label and shows the reason given
+    # as its comment (``audit.CompetitionLogFormatter``); some say more.
+    labels = {
+        **dict(LOG_ACTIONS.values()),
+        formal_check.SAVED_ACTION: formal_check.SAVED_LABEL,
+        **decisions.LOG_ACTIONS,
+        **reviews.LOG_ACTIONS,
+    }
+    formatters = {action: audit.formatter(label) for action, label in labels.items()}
+    formatters.update(audit.LOG_FORMATTERS)
+    formatters.update(jury_setup.LOG_FORMATTERS)
+    for action, formatter in formatters.items():
         actions.register_action(action)(formatter)
-    actions.register_action(
-        formal_check.SAVED_ACTION, formal_check.SAVED_LABEL, formal_check.SAVED_LABEL
-    )
-    for action, label in reviews.LOG_ACTIONS.items():
-        actions.register_action(action, label, label)
