@@ -419,6 +419,8 @@ def test_secretariat_group_has_exactly_the_least_permissions(db):
         "export_entry",
         "download_entryfile",
         "check_entry",
+        # 0008_competition_log_permission: the "Dziennik konkursu".
+        "view_competition_log",
         "add_category",
         "change_category",
         "delete_category",
