@@ -97,7 +97,9 @@ EXPORT_COLUMNS = [
         _("Rodzaj"),
         lambda log_entry: get_content_type_label(log_entry.content_type),
     ),
-    ("reason", _("Powód / komentarz"), audit.reason),
+    # The formatter's comment: the reason given for a competition action
+    # (``audit.CompetitionLogFormatter``), Wagtail's own for its actions.
+    ("reason", _("Powód / komentarz"), lambda log_entry: str(log_entry.comment)),
 ]
 
 
@@ -116,7 +118,7 @@ class CompetitionLogView(LogEntriesView):
             label=_("Dotyczy"),
             get_url=lambda log_entry: log_entry.edit_url,
         ),
-        Column("reason", label=_("Powód / komentarz"), accessor=audit.reason),
+        Column("comment", label=_("Powód / komentarz")),
     ]
     list_export = [key for key, _heading, _value in EXPORT_COLUMNS]
     export_headings = {key: heading for key, heading, _value in EXPORT_COLUMNS}
