@@ -41,6 +41,7 @@ from django.views.decorators.http import require_GET
 from PIL import Image
 from wagtail.log_actions import log
 
+from . import audit
 from .models import EntryFile
 from .permissions import can_open_entry
 
@@ -554,7 +555,7 @@ def file_response(request, entry_file):
     """
     log(
         instance=entry_file.entry,
-        action="competition.file.download",
+        action=audit.DOWNLOADED,
         user=request.user,
         data={"file": entry_file.original_name, "file_id": entry_file.pk},
     )
@@ -603,7 +604,7 @@ def inline_image_response(request, entry_file):
         raise Http404
     log(
         instance=entry_file.entry,
-        action="competition.file.download",
+        action=audit.DOWNLOADED,
         user=request.user,
         data={
             "file": entry_file.original_name,

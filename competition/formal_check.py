@@ -18,8 +18,8 @@ from wagtail.log_actions import log
 
 from . import emails, workflow
 from .applicant import WARSAW, warsaw_time
-from .forms.correction import ANSWER_PREFIX, ENTRY_FIELDS, ORGANISATION_ONLY
-from .models import Entry, FormalCheck, NomineeKind, Status
+from .forms.correction import correctable, field_label
+from .models import Entry, FormalCheck, Status
 
 SAVED_ACTION = "competition.formal_check.saved"
 SAVED_LABEL = _("Ocena formalna zapisana")
@@ -44,29 +44,24 @@ def can_check(user):
 
 
 def correctable_fields(entry, criteria=None):
-    """(name, label) of the fields the applicant may be asked to correct: the
-    submission form's fields (DESIGN §5 names) and one answer per criterion.
+    """(name, label) of what the applicant may be asked to correct: the
+    submission form's fields (DESIGN §5 names) and one answer per criterion,
+    as ``forms.correction.correctable`` decides (the correction form shows the
+    same).
 
     ``criteria``: the category's criteria when the caller already has them.
     """
-    choices = []
-    for name in ENTRY_FIELDS:
-        if entry.nominee_kind == NomineeKind.PERSON and name in ORGANISATION_ONLY:
-            continue
-        label = Entry._meta.get_field(name).verbose_name
-        if name == "powiat":
-            label = _("powiat")
-        choices.append((name, capfirst(label)))
     if criteria is None:
         criteria = entry.category.criteria.all()
-    for criterion in criteria:
-        choices.append(
-            (
-                f"{ANSWER_PREFIX}{criterion.pk}",
-                _("Odpowiedź: %(criterion)s") % {"criterion": criterion.label},
-            )
+    return [
+        (
+            name,
+            capfirst(field_label(name))
+            if criterion is None
+            else _("Odpowiedź: %(criterion)s") % {"criterion": criterion.label},
         )
-    return choices
+        for name, criterion in correctable(entry, criteria)
+    ]
 
 
 def default_correction_deadline(edition, now=None):

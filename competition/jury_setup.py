@@ -28,7 +28,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import LogFormatter, get_active_log_context, log
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from . import workflow
@@ -45,6 +45,7 @@ from .assignment import (
     can_score,
     diff,
 )
+from .audit import CompetitionLogFormatter
 from .dates import deadline_text
 from .emails import queue_mail, staff_languages
 from .models import (
@@ -73,7 +74,7 @@ MANUAL = Assignment.Source.MANUAL.value
 JURY_DASHBOARD_PATH = "jury/"  # under the admin, built by the jury screens
 
 
-class GeneratedFormatter(LogFormatter):
+class GeneratedFormatter(CompetitionLogFormatter):
     label = _("Przydział automatyczny")
 
     def format_message(self, log_entry):
@@ -84,7 +85,7 @@ class GeneratedFormatter(LogFormatter):
         ) % {key: data.get(key, "?") for key in ("added", "removed", "pairs", "seed")}
 
 
-class ChangedFormatter(LogFormatter):
+class ChangedFormatter(CompetitionLogFormatter):
     label = _("Zmiana przydziału")
 
     def format_message(self, log_entry):
@@ -98,7 +99,7 @@ class ChangedFormatter(LogFormatter):
         return f"{message % values} ({how})"
 
 
-class RemindedFormatter(LogFormatter):
+class RemindedFormatter(CompetitionLogFormatter):
     label = _("Przypomnienie jury")
 
     def format_message(self, log_entry):

@@ -50,6 +50,17 @@ def can_export_entries(user):
     return user.is_active and user.has_perm("competition.export_entry")
 
 
+def can_view_competition_log(user):
+    """The "Dziennik konkursu": everything logged in the competition, jurors'
+    declarations and score changes included, so never for jurors."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm("competition.view_competition_log")
+    )
+
+
 # -- results (DESIGN §6: the chair and the secretariat, after scoring closes) ----
 
 

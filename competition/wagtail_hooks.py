@@ -6,8 +6,9 @@ the formal check at ``entries/formal-check/<pk>/`` and the bulk action
 "Oznacz jako spełniające wymogi"), the jury of each edition (Konkurs → Jury),
 who scores what (Konkurs → Przydział zgłoszeń,
 /admin/competition/assignment/<edition id>/), the jury's progress in counts
-(Konkurs → Postęp oceny jury) and the results (Konkurs → Wyniki: ranking,
-decisions, protocol, publication).
+(Konkurs → Postęp oceny jury), the results (Konkurs → Wyniki: ranking,
+decisions, protocol, publication) and the competition's audit log (Konkurs →
+Dziennik konkursu, /admin/competition/log/, CSV/XLSX export).
 
 Menu "Ocena zgłoszeń" (``/admin/jury/``), shown to jury members only: the
 juror's dashboard, declarations of conflict of interest and scoring screens.
@@ -22,7 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import decisions, exports, formal_check, jury_setup, reviews
+from . import audit, decisions, exports, formal_check, jury_setup, reviews
 from .files import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
@@ -32,7 +33,11 @@ from .filters import (
 )
 from .forms.jury import JuryMemberForm
 from .models import Assignment, Category, Entry, JuryMember
-from .permissions import EntryPermissionPolicy, can_view_jury_progress
+from .permissions import (
+    EntryPermissionPolicy,
+    can_view_competition_log,
+    can_view_jury_progress,
+)
 from .views import ranking as ranking_views
 from .views.admin import (
     CategoryDeleteView,
@@ -41,6 +46,7 @@ from .views.admin import (
     EntryIndexView,
     EntryInspectView,
 )
+from .views.audit import CompetitionLogView
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
     AutosaveView,
@@ -309,6 +315,32 @@ class JuryProgressViewSet(ViewSet):
         return [path("", ProgressView.as_view(), name="index")]
 
 
+class CompetitionLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_competition_log(request.user)
+
+
+class CompetitionLogViewSet(ViewSet):
+    """The competition's audit log, filtered and exported (``views/audit.py``)."""
+
+    name = "competition_log"
+    url_prefix = "competition/log"
+    icon = "history"
+    menu_label = _("Dziennik konkursu")
+    menu_order = 500
+    menu_item_class = CompetitionLogMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", CompetitionLogView.as_view(), name="index"),
+            path(
+                "results/",
+                CompetitionLogView.as_view(results_only=True),
+                name="index_results",
+            ),
+        ]
+
+
 class CompetitionViewSetGroup(ModelViewSetGroup):
     items = (
         CategoryViewSet,
@@ -317,6 +349,7 @@ class CompetitionViewSetGroup(ModelViewSetGroup):
         AssignmentViewSet,
         JuryProgressViewSet,
         ResultsViewSet,
+        CompetitionLogViewSet,
     )
     menu_icon = "pick"
     menu_label = _("Konkurs")
@@ -353,20 +386,16 @@ hooks.register("register_bulk_action", MarkEligibleBulkAction)
 
 @hooks.register("register_log_actions")
 def register_entry_log_actions(actions):
-    for action, label in LOG_ACTIONS.values():
-        actions.register_action(action, label, label)
-    actions.register_action(
-        "competition.file.download", "Pobranie pliku", "Pobranie pliku zgłoszenia"
-    )
-    actions.register_action(
-        "competition.entry.corrected", "Poprawka zgłoszenia", "Zgłoszenie poprawione"
-    )
-    for action, label in decisions.LOG_ACTIONS.items():
-        actions.register_action(action, label, label)
-    for action, formatter in jury_setup.LOG_FORMATTERS.items():
+    # Every competition action reads as its label and shows the reason given
+    # as its comment (``audit.CompetitionLogFormatter``); some say more.
+    labels = {
+        **dict(LOG_ACTIONS.values()),
+        formal_check.SAVED_ACTION: formal_check.SAVED_LABEL,
+        **decisions.LOG_ACTIONS,
+        **reviews.LOG_ACTIONS,
+    }
+    formatters = {action: audit.formatter(label) for action, label in labels.items()}
+    formatters.update(audit.LOG_FORMATTERS)
+    formatters.update(jury_setup.LOG_FORMATTERS)
+    for action, formatter in formatters.items():
         actions.register_action(action)(formatter)
-    actions.register_action(
-        formal_check.SAVED_ACTION, formal_check.SAVED_LABEL, formal_check.SAVED_LABEL
-    )
-    for action, label in reviews.LOG_ACTIONS.items():
-        actions.register_action(action, label, label)

@@ -1,8 +1,9 @@
 """The applicant's correction of the fields the secretariat flagged.
 
-Only the flagged fields (``Entry.correction_fields``, named as the submission
-form's fields in DESIGN §5) are offered, prefilled, and checked by the same
-rules as at submission.
+What may be flagged on an entry is decided once, by :func:`correctable`: the
+formal check offers exactly that, and the form shows the flagged part of it
+(``Entry.correction_fields``, named as the submission form's fields in DESIGN
+§5), prefilled and checked by the same rules as at submission.
 """
 
 from django import forms
@@ -11,7 +12,7 @@ from django.utils.translation import ngettext
 
 from home import teryt
 
-from .. import reference
+from .. import reference, submission
 from ..models.entries import Entry, EntryAnswer, NomineeKind
 from ..validators import (
     clean_krs,
@@ -24,34 +25,63 @@ from .errors import DescribedErrorsMixin
 
 ANSWER_PREFIX = "answer_"
 
+# Submitted fields that are never flagged. The kind of nominee and who
+# nominates follow from the category and the applicant's choice: changing them
+# makes another entry, not a corrected one. The laureate year and the nominee's
+# own contact details have no correction field (yet).
+NOT_CORRECTABLE = frozenset(
+    {
+        "nominee_kind",
+        "nomination",
+        "previous_award_year",
+        "nominee_email",
+        "nominee_phone",
+    }
+)
+
 # Fields the secretariat may flag, in the order the submission form shows them.
-ENTRY_FIELDS = (
-    "organisation_name",
-    "legal_form",
-    "running_entity_name",
-    "nip",
-    "regon",
-    "krs",
-    "street",
-    "postal_code",
-    "city",
-    "powiat",
-    "website",
-    "person_name",
-    "contact_name",
-    "email",
-    "phone",
-    "title",
-    "summary",
-    "video_url",
+ENTRY_FIELDS = tuple(
+    name for name in submission.ENTRY_FIELDS if name not in NOT_CORRECTABLE
 )
 
 # Optional at submission whatever the entry is (KRS and the running entity
 # depend on the legal form: see ``CorrectionForm._is_required``).
 OPTIONAL_FIELDS = frozenset({"regon", "website", "video_url"})
+# The submission form shows these to one kind of nominee only (a person has
+# no street address in it, an organisation no person's name).
 ORGANISATION_ONLY = frozenset(
-    {"organisation_name", "legal_form", "running_entity_name", "nip", "regon", "krs"}
+    {
+        "organisation_name",
+        "legal_form",
+        "running_entity_name",
+        "nip",
+        "regon",
+        "krs",
+        "street",
+    }
 )
+PERSON_ONLY = frozenset({"person_name"})
+
+
+def correctable(entry, criteria):
+    """What the secretariat may ask the applicant of ``entry`` to correct, in
+    the submission form's order: ``(name, criterion)`` pairs, ``criterion``
+    being ``None`` for an entry field and the criterion of ``criteria`` for an
+    answer (``answer_<id>``). The formal check offers exactly these;
+    :class:`CorrectionForm` shows the flagged ones."""
+    other_kind = (
+        ORGANISATION_ONLY if entry.nominee_kind == NomineeKind.PERSON else PERSON_ONLY
+    )
+    pairs = [(name, None) for name in ENTRY_FIELDS if name not in other_kind]
+    pairs += [(f"{ANSWER_PREFIX}{criterion.pk}", criterion) for criterion in criteria]
+    return pairs
+
+
+def field_label(name):
+    """The label of one of :data:`ENTRY_FIELDS`, as the entry names it."""
+    if name == "powiat":
+        return _("powiat")
+    return Entry._meta.get_field(name).verbose_name
 
 
 def _text(model_field, textarea=False):
@@ -65,14 +95,14 @@ def _text(model_field, textarea=False):
 
 def _build_entry_field(name):
     """The form field for one of :data:`ENTRY_FIELDS`, labelled as on the entry."""
-    label = Entry._meta.get_field(name).verbose_name
+    label = field_label(name)
     if name == "legal_form":
         return forms.ChoiceField(
             label=label, choices=[("", "—"), *reference.legal_form_choices()]
         )
     if name == "powiat":
         return forms.ChoiceField(
-            label=_("powiat"), choices=[("", "—"), *teryt.powiat_choices()]
+            label=label, choices=[("", "—"), *teryt.powiat_choices()]
         )
     if name in ("website", "video_url"):
         return forms.URLField(
@@ -108,18 +138,14 @@ class CorrectionForm(DescribedErrorsMixin, forms.Form):
         flagged = set(entry.correction_fields or [])
         answers = {answer.criterion_id: answer for answer in entry.answers.all()}
         self.criteria = {}
-        for name in ENTRY_FIELDS:
+        for name, criterion in correctable(entry, entry.category.criteria.all()):
             if name not in flagged:
                 continue
-            if entry.nominee_kind == NomineeKind.PERSON and name in ORGANISATION_ONLY:
-                continue
-            field = _build_entry_field(name)
-            field.required = self._is_required(name)
-            self.fields[name] = field
-            self.initial[name] = getattr(entry, name)
-        for criterion in entry.category.criteria.all():
-            name = f"{ANSWER_PREFIX}{criterion.pk}"
-            if name not in flagged:
+            if criterion is None:
+                field = _build_entry_field(name)
+                field.required = self._is_required(name)
+                self.fields[name] = field
+                self.initial[name] = getattr(entry, name)
                 continue
             self.criteria[name] = criterion
             self.fields[name] = forms.CharField(

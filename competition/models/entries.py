@@ -151,6 +151,7 @@ class Entry(models.Model):
             ("export_entry", _("Może eksportować zgłoszenia")),
             ("download_entryfile", _("Może pobierać pliki zgłoszeń")),
             ("check_entry", _("Może przeprowadzać ocenę formalną")),
+            ("view_competition_log", _("Może przeglądać dziennik konkursu")),
         ]
 
     def __str__(self):

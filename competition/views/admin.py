@@ -29,20 +29,11 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import registry as log_registry
 
-from .. import exports
+from .. import audit, exports
 from ..formal_check import SAVED_ACTION, correctable_fields
 from ..models import Entry, EntryAnswer, Review, Status
 from ..permissions import can_export_entries
 from ..reviews import REVISED
-from ..workflow import APPLICANT, CHAIR, JURY, SECRETARIAT, SYSTEM
-
-ACTOR_LABELS = {
-    APPLICANT: _("zgłaszający"),
-    SECRETARIAT: _("sekretariat"),
-    JURY: _("jury"),
-    CHAIR: _("przewodniczący(-a) jury"),
-    SYSTEM: _("system"),
-}
 
 # -- entries -----------------------------------------------------------------
 
@@ -314,14 +305,10 @@ class EntryDetailsMixin:
         labels = None
         for log_entry in self.log_entries:
             data = log_entry.data or {}
-            if log_entry.user_id:
-                who = log_entry.user_display_name
-            else:
-                who = ACTOR_LABELS.get(data.get("actor"), data.get("actor") or "")
             details = ""
             if log_entry.action == SAVED_ACTION:
                 details = self._unmet_requirements(data.get("unmet", []))
-            elif log_entry.action == "competition.entry.corrected":
+            elif log_entry.action == audit.CORRECTED:
                 labels = labels or self.field_labels()
                 details = _("Zmienione pola: %(fields)s") % {
                     "fields": ", ".join(
@@ -335,8 +322,8 @@ class EntryDetailsMixin:
                 {
                     "timestamp": log_entry.timestamp,
                     "message": log_entry.message,
-                    "who": who,
-                    "reason": data.get("reason") or data.get("comment") or "",
+                    "who": audit.actor(log_entry),
+                    "reason": audit.reason(log_entry),
                     "details": details,
                 }
             )

@@ -20,7 +20,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from .. import formal_check, workflow
+from .. import audit, formal_check, workflow
 from ..filters import ENTRY_SEARCH_FIELDS, EntryFilterSet
 from ..forms.formal_check import FormalCheckForm
 from ..models import Entry, FormalCheck, Status
@@ -125,7 +125,7 @@ class FormalCheckView(
             (
                 log_entry
                 for log_entry in self.log_entries
-                if log_entry.action == "competition.entry.corrected"
+                if log_entry.action == audit.CORRECTED
             ),
             None,
         )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from .. import emails, ratelimit, workflow
+from .. import audit, emails, ratelimit, workflow
 from ..applicant import (
     CORRECTION_BY_CONTACT,
     CORRECTION_CLOSED,
@@ -274,8 +274,12 @@ def _correct(request, page, entry, now):
         form.save()
         log(
             instance=entry,
-            action="competition.entry.corrected",
-            data={"fields": changed, "flagged": list(form.fields)},
+            action=audit.CORRECTED,
+            data={
+                "fields": changed,
+                "flagged": list(form.fields),
+                "actor": workflow.APPLICANT,
+            },
         )
         workflow.transition(entry, Status.SUBMITTED, workflow.Actor(workflow.APPLICANT))
         if entry.email:

@@ -1,11 +1,16 @@
-"""Builders for competition data: an edition with categories, and entries.
+"""Builders for competition data (an edition with categories, entries) and for
+the staff who work on it, plus the check that the admin refused a request.
 
 Plain functions (not fixtures) so tests, the benchmark and other helpers can
-call them with the values they need.
+call them with the values they need; the usual people are fixtures in
+``conftest.py``.
 """
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 from django.utils import timezone
 
 from competition.models import (
@@ -139,3 +144,31 @@ def entry(page, category=None, status=Status.SUBMITTED, number=None, **fields):
             entry=entry, criterion=criterion, text=f"Odpowiedź na {criterion.name}."
         )
     return entry
+
+
+# -- people --------------------------------------------------------------------
+
+SECRETARIAT = "Sekretariat konkursu"
+JURY = "Jury"
+EDITORS = "Redaktorzy"
+
+
+def staff_user(username, group=None, permissions=(), **fields):
+    """A user with the password "x", in the group named ``group`` if given and
+    holding ``permissions`` (codenames) of their own."""
+    user = get_user_model().objects.create_user(username, password="x", **fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    if permissions:
+        user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
+    return user
+
+
+def assert_denied(response):
+    """Refused: a 403 (or 405 for a method the view does not offer), or, how
+    Wagtail answers a signed-in admin user whom a view refuses, a redirect to
+    the dashboard with "no permission"."""
+    if response.status_code == 302:
+        assert response["Location"] == reverse("wagtailadmin_home")
+    else:
+        assert response.status_code in (403, 405)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from competition.filters import polish_editions
 from competition.models import Consent, EntryFile, Status
 
 from . import builders
+from .builders import assert_denied, staff_user
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,53 +45,8 @@ def listed_references(response):
     ]
 
 
-def assert_denied(response):
-    """Refused: a 403, or (how Wagtail answers a signed-in admin user whom a
-    view refuses) a redirect to the dashboard with "no permission"."""
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
-    else:
-        assert response.status_code in (403, 405)
-
-
 def body(response):
     return b"".join(response.streaming_content)
-
-
-# -- users -------------------------------------------------------------------
-
-
-def _user(django_user_model, username, group=None, **fields):
-    user = django_user_model.objects.create_user(username, password="x", **fields)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def secretary(django_user_model):
-    return _user(django_user_model, "sekretariat", "Sekretariat konkursu")
-
-
-@pytest.fixture
-def juror(django_user_model):
-    return _user(django_user_model, "juror", "Jury")
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return _user(django_user_model, "redaktor", "Redaktorzy")
-
-
-@pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("admin", password="x")
-
-
-@pytest.fixture
-def secretary_client(client, secretary):
-    client.force_login(secretary)
-    return client
 
 
 # -- data --------------------------------------------------------------------
@@ -417,12 +373,8 @@ def test_export_follows_the_filters(secretary_client, edition, entries):
     )
 
 
-def test_export_needs_its_own_permission(client, django_user_model, entries):
-    viewer = _user(django_user_model, "viewer")
-    viewer.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_entry"),
-    )
+def test_export_needs_its_own_permission(client, entries):
+    viewer = staff_user("viewer", permissions=["access_admin", "view_entry"])
     client.force_login(viewer)
 
     listing = client.get(INDEX)
@@ -467,6 +419,8 @@ def test_secretariat_group_has_exactly_the_least_permissions(db):
         "export_entry",
         "download_entryfile",
         "check_entry",
+        # 0008_competition_log_permission: the "Dziennik konkursu".
+        "view_competition_log",
         "add_category",
         "change_category",
         "delete_category",

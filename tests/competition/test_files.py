@@ -20,8 +20,6 @@ from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 import boto3
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
@@ -47,6 +45,7 @@ from competition.models import EntryFile
 from tests.s3server import http_get, load_settings, s3_server  # noqa: F401
 
 from . import builders
+from .builders import EDITORS, staff_user
 
 # --- Generated files -----------------------------------------------------------------
 
@@ -523,20 +522,6 @@ def test_safe_name_is_always_a_plain_base_name(name):
 # --- Storing -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def private_root(tmp_path, settings):
-    """The private storage in a temporary folder (swapped with override_settings)."""
-    root = tmp_path / "private"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    return root
-
-
 STORED_NAME = re.compile(r"^entries/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp|pdf)$")
 
 
@@ -592,8 +577,6 @@ def test_delete_stored_removes_files_and_never_raises(
 
 # --- Download ------------------------------------------------------------------------
 
-User = get_user_model()
-
 
 @pytest.fixture
 def stored_file(private_root, edition):
@@ -609,15 +592,8 @@ def stored_file(private_root, edition):
 
 
 def admin_user(username, *permissions):
-    user = User.objects.create_user(username, f"{username}@mcps.example", "x")
-    user.groups.add(Group.objects.get(name="Redaktorzy"))
-    for codename in permissions:
-        user.user_permissions.add(
-            Permission.objects.get(
-                content_type__app_label="competition", codename=codename
-            )
-        )
-    return User.objects.get(pk=user.pk)  # fresh permission cache
+    """An editor (admin access, no competition rights) holding ``permissions``."""
+    return staff_user(username, EDITORS, permissions=permissions)
 
 
 def download_url(entry_file):
@@ -649,8 +625,7 @@ def test_user_without_admin_access_is_refused_even_with_the_permission(
     client, stored_file
 ):
     entry_file, _ = stored_file
-    user = User.objects.create_user("obcy", "obcy@example.org", "x")
-    user.user_permissions.add(Permission.objects.get(codename="download_entryfile"))
+    user = staff_user("obcy", permissions=["download_entryfile"])
     client.force_login(user)
     response = client.get(download_url(entry_file))
     assert response.status_code == 302  # Wagtail: back to the login
@@ -682,33 +657,33 @@ def test_permitted_user_gets_the_exact_bytes_as_an_attachment(client, stored_fil
     }
 
 
-def test_superuser_may_download(client, stored_file):
+def test_superuser_may_download(client, stored_file, superuser):
     entry_file, content = stored_file
-    client.force_login(User.objects.create_superuser("admin", "a@mcps.example", "x"))
+    client.force_login(superuser)
     response = client.get(download_url(entry_file))
     assert b"".join(response.streaming_content) == content
     assert downloads_logged().count() == 1
 
 
-def test_pending_upload_is_never_downloadable(client, stored_file):
+def test_pending_upload_is_never_downloadable(client, stored_file, superuser):
     entry_file, _ = stored_file
     entry_file.entry = None
     entry_file.save()
-    client.force_login(User.objects.create_superuser("admin", "a@mcps.example", "x"))
+    client.force_login(superuser)
     assert client.get(download_url(entry_file)).status_code == 404
     assert not downloads_logged().exists()
-    assert not can_download(User.objects.get(username="admin"), entry_file)
+    assert not can_download(superuser, entry_file)
 
 
-def test_unknown_file_is_404(client, db):
-    client.force_login(User.objects.create_superuser("admin", "a@mcps.example", "x"))
+def test_unknown_file_is_404(client, superuser):
+    client.force_login(superuser)
     url = reverse("competition_file_download", args=[987654])
     assert client.get(url).status_code == 404
 
 
-def test_download_is_get_only(client, stored_file):
+def test_download_is_get_only(client, stored_file, superuser):
     entry_file, _ = stored_file
-    client.force_login(User.objects.create_superuser("admin", "a@mcps.example", "x"))
+    client.force_login(superuser)
     assert client.post(download_url(entry_file)).status_code == 405
 
 

@@ -6,14 +6,15 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from competition import formal_check
+from competition import formal_check, submission
+from competition.forms.correction import CorrectionForm
 from competition.models import (
     AccessToken,
     EntryFile,
@@ -23,6 +24,7 @@ from competition.models import (
 )
 
 from . import builders
+from .builders import assert_denied, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +47,6 @@ def inspect_url(entry):
     return reverse("competition_entry:inspect", args=[entry.pk])
 
 
-def assert_denied(response):
-    """Refused: a 403, or Wagtail's redirect of a signed-in user to the
-    dashboard with "no permission"."""
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
-    else:
-        assert response.status_code == 403
-
-
 def text(response):
     html = response.content.decode()
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
@@ -64,25 +57,7 @@ def warsaw_input(moment):
     return timezone.localtime(moment, WARSAW).strftime("%Y-%m-%d %H:%M")
 
 
-# -- users and data ----------------------------------------------------------
-
-
-def _user(django_user_model, username, group=None):
-    user = django_user_model.objects.create_user(username, password="x")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def secretary(django_user_model):
-    return _user(django_user_model, "sekretariat", "Sekretariat konkursu")
-
-
-@pytest.fixture
-def secretary_client(client, secretary):
-    client.force_login(secretary)
-    return client
+# -- data ---------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -162,6 +137,35 @@ def test_inspect_and_list_lead_to_the_check(secretary_client, entry):
     assert "Ocena formalna" in listing
     assert "data-bulk-action-checkbox" in listing
     assert BULK in listing  # the bulk action's button in the footer
+
+
+OFFERED_FIELD = re.compile(r'name="correction_fields" value="([^"]+)"')
+
+
+@pytest.mark.parametrize("category", ["reintegracja", "osobowosc"])
+def test_the_check_offers_exactly_what_the_correction_form_shows(
+    secretary_client, edition, checklist, category
+):
+    entry = builders.entry(edition, category=edition.categories.get(slug=category))
+
+    offered = OFFERED_FIELD.findall(secretary_client.get(check_url(entry)).text)
+    entry.correction_fields = offered
+    shown = list(CorrectionForm(entry).fields)
+
+    assert offered and shown == offered
+    criteria = entry.category.criteria.order_by("sort_order", "pk")
+    answers = [f"answer_{criterion.pk}" for criterion in criteria]
+    fields = [name for name in offered if name not in answers]
+    assert offered == fields + answers
+    # Entry fields as the submission form saves them, in its order, and only
+    # those it showed for this kind of nominee.
+    assert fields == [name for name in submission.ENTRY_FIELDS if name in fields]
+    if category == "osobowosc":
+        assert "person_name" in fields
+        assert not {"nip", "organisation_name", "street"} & set(fields)
+    else:
+        assert {"nip", "organisation_name", "street"} <= set(fields)
+        assert "person_name" not in fields
 
 
 def test_default_deadline_is_never_after_the_jury_phase(home):
@@ -709,19 +713,13 @@ def test_secretariat_has_the_permission_from_the_migration(db):
 
 
 @pytest.fixture(params=["juror", "editor", "viewer"])
-def refused_client(request, client, django_user_model):
+def refused_client(request, client):
     """A juror, an editor, and a staff member who may view entries but not
     check them."""
-    if request.param == "juror":
-        user = _user(django_user_model, "juror", "Jury")
-    elif request.param == "editor":
-        user = _user(django_user_model, "redaktor", "Redaktorzy")
+    if request.param == "viewer":
+        user = staff_user("viewer", permissions=["access_admin", "view_entry"])
     else:
-        user = _user(django_user_model, "viewer")
-        user.user_permissions.add(
-            Permission.objects.get(codename="access_admin"),
-            Permission.objects.get(codename="view_entry"),
-        )
+        user = request.getfixturevalue(request.param)
     client.force_login(user)
     return client
 
@@ -749,12 +747,8 @@ def test_others_cannot_check_by_url_or_form(
     assert mail.outbox == []
 
 
-def test_a_viewer_sees_no_check_button_nor_bulk_boxes(client, django_user_model, entry):
-    viewer = _user(django_user_model, "viewer")
-    viewer.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_entry"),
-    )
+def test_a_viewer_sees_no_check_button_nor_bulk_boxes(client, entry):
+    viewer = staff_user("viewer", permissions=["access_admin", "view_entry"])
     client.force_login(viewer)
 
     listing = client.get(INDEX).content.decode()

@@ -29,6 +29,7 @@ from competition.models import (
 )
 
 from . import builders
+from .builders import JURY, staff_user
 
 STALE = "Ta ocena została w międzyczasie zmieniona w innej karcie"
 DASHBOARD = reverse("jury:dashboard")
@@ -55,15 +56,6 @@ def photo_url(entry_file):
 
 def download_url(entry_file):
     return reverse("competition_file_download", args=[entry_file.pk])
-
-
-def make_user(django_user_model, username, group=None, **fields):
-    user = django_user_model.objects.create_user(
-        username, f"{username}@mcps.example", "x", **fields
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def member(edition, user, role=JuryMember.Role.JUROR):
@@ -113,20 +105,6 @@ def body(response):
 
 
 @pytest.fixture
-def private_root(tmp_path, settings):
-    """The private storage in a temporary folder (local, even when CI runs on S3)."""
-    root = tmp_path / "private"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(root)},
-        },
-    }
-    return root
-
-
-@pytest.fixture
 def edition(home):
     """An edition in its jury phase: submissions closed, scoring open."""
     now = timezone.now()
@@ -164,13 +142,8 @@ def entries(edition):
 
 
 @pytest.fixture
-def juror(django_user_model, edition):
-    return make_user(django_user_model, "juror", "Jury", first_name="Jan")
-
-
-@pytest.fixture
-def other_juror(django_user_model, edition):
-    return make_user(django_user_model, "juror2", "Jury")
+def other_juror(db):
+    return staff_user("juror2", JURY)
 
 
 @pytest.fixture
@@ -198,16 +171,6 @@ def declared(jury, entries):
     for entry in entries:
         declare_none(entry, jury["mine"])
     return entries
-
-
-@pytest.fixture
-def secretary(django_user_model):
-    return make_user(django_user_model, "sekretariat", "Sekretariat konkursu")
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_user(django_user_model, "redaktor", "Redaktorzy")
 
 
 @pytest.fixture
@@ -289,9 +252,9 @@ def test_can_open_entry_needs_an_assignment_and_a_declaration(jury, entries, jur
     assert not permissions.can_open_entry(juror, entries[0])
 
 
-def test_nobody_else_is_a_juror(db, secretary, editor, django_user_model):
+def test_nobody_else_is_a_juror(db, secretary, editor):
     anonymous = type("Anonymous", (), {"is_authenticated": False})()
-    inactive = make_user(django_user_model, "nieaktywny", "Jury", is_active=False)
+    inactive = staff_user("nieaktywny", JURY, is_active=False)
 
     for user in (secretary, editor, anonymous, inactive):
         assert not permissions.is_juror(user)
@@ -316,10 +279,8 @@ def _menu_labels(user):
     return labels
 
 
-def test_menu_item_only_for_jury_members(
-    jury, juror, secretary, editor, django_user_model
-):
-    jury_group_only = make_user(django_user_model, "bez-edycji", "Jury")
+def test_menu_item_only_for_jury_members(jury, juror, secretary, editor):
+    jury_group_only = staff_user("bez-edycji", JURY)
 
     assert "Ocena zgłoszeń" in _menu_labels(juror)
     assert "Postęp oceny jury" not in _menu_labels(juror)
@@ -1062,13 +1023,9 @@ def _jury_urls(entry):
 
 
 @pytest.mark.parametrize("who", ["secretary", "editor", "superuser", "jury_group_only"])
-def test_only_jury_members_may_score(
-    request, client, jury, entries, who, django_user_model
-):
-    if who == "superuser":
-        user = django_user_model.objects.create_superuser("admin", "a@x.example", "x")
-    elif who == "jury_group_only":
-        user = make_user(django_user_model, "bez-edycji", "Jury")
+def test_only_jury_members_may_score(request, client, jury, entries, who):
+    if who == "jury_group_only":
+        user = staff_user("bez-edycji", JURY)
     else:
         user = request.getfixturevalue(who)
     client.force_login(user)

@@ -31,6 +31,7 @@ from competition.tasks import remind_jurors
 from competition.views.jury_setup import JuryMemberCreateView, JuryMemberEditView
 
 from . import builders
+from .builders import JURY, assert_denied, staff_user
 
 MEMBERS = reverse("competition_jurymember:index")
 MEMBER_ADD = reverse("competition_jurymember:add")
@@ -53,15 +54,6 @@ def change_url(edition):
 
 def pair(entry, member):
     return f"{entry.pk}:{member.pk}"
-
-
-def assert_denied(response):
-    """Refused: a 403, or Wagtail's redirect to the dashboard for a signed-in
-    admin user whom a view refuses."""
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
-    else:
-        assert response.status_code in (403, 405)
 
 
 def messages_of(response):
@@ -87,41 +79,17 @@ def committed(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-def _user(django_user_model, username, group=None, **fields):
-    user = django_user_model.objects.create_user(username, password="x", **fields)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
-def secretary(django_user_model):
-    return _user(django_user_model, "sekretariat", "Sekretariat konkursu")
-
-
-@pytest.fixture
-def secretary_client(client, secretary):
-    client.force_login(secretary)
-    return client
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return _user(django_user_model, "redaktor", "Redaktorzy")
-
-
-@pytest.fixture
-def jury_users(django_user_model):
+def jury_users(db):
     people = [
         ("jan", "Jan", "Kowalski"),
         ("ewa", "Ewa", "Nowak"),
         ("olga", "Olga", "Zięba"),
     ]
     return [
-        _user(
-            django_user_model,
+        staff_user(
             username,
-            "Jury",
+            JURY,
             first_name=first,
             last_name=last,
             email=f"{username}@example.org",
@@ -309,9 +277,9 @@ def test_categories_must_be_the_editions_own(
 
 
 def test_only_active_users_of_the_jury_group_can_be_chosen(
-    secretary_client, edition, editor, django_user_model
+    secretary_client, edition, editor
 ):
-    inactive = _user(django_user_model, "dawny", "Jury", is_active=False)
+    inactive = staff_user("dawny", JURY, is_active=False)
 
     for user in (editor, inactive):
         response = secretary_client.post(MEMBER_ADD, _member_form(edition, user))
@@ -582,11 +550,11 @@ def balanced(edition):
 
 
 @pytest.fixture
-def big_jury(balanced, django_user_model):
+def big_jury(balanced):
     return [
         member(
             balanced,
-            _user(django_user_model, f"juror{n}", "Jury", email=f"j{n}@example.org"),
+            staff_user(f"juror{n}", JURY, email=f"j{n}@example.org"),
         )
         for n in range(5)
     ]
@@ -920,7 +888,6 @@ def test_matrix_queries_do_not_grow_with_entries_or_jurors(
     secretary,
     edition,
     categories,
-    django_user_model,
     django_assert_max_num_queries,
     entry_count,
     juror_count,
@@ -928,7 +895,7 @@ def test_matrix_queries_do_not_grow_with_entries_or_jurors(
     jurors = [
         member(
             edition,
-            _user(django_user_model, f"j{n}", "Jury"),
+            staff_user(f"j{n}", JURY),
             categories=[categories["reintegracja"]] if n % 2 else [],
         )
         for n in range(juror_count)
@@ -1179,10 +1146,8 @@ def test_secretary_reaches_every_jury_setup_screen(secretary_client, edition, ju
         assert secretary_client.get(url).status_code == 200, url
 
 
-def test_a_viewer_of_assignments_cannot_change_them(
-    client, django_user_model, edition, jury, entries
-):
-    viewer = _user(django_user_model, "podglad")
+def test_a_viewer_of_assignments_cannot_change_them(client, edition, jury, entries):
+    viewer = staff_user("podglad")
     group = Group.objects.create(name="Podgląd przydziałów")
     group.permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "view_assignment"])

@@ -11,7 +11,6 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection
@@ -36,6 +35,7 @@ from competition.models import (
 )
 
 from . import builders
+from .builders import JURY, staff_user
 
 NOW = timezone.now()
 
@@ -43,31 +43,17 @@ NOW = timezone.now()
 # -- people --------------------------------------------------------------------
 
 
-def _user(django_user_model, username, group=None):
-    user = django_user_model.objects.create_user(
-        username, password="x", first_name=username.capitalize(), last_name="Test"
+def _juror(username):
+    """A user of the "Jury" group with a name the protocol shows ("Ala Test")."""
+    return staff_user(
+        username, JURY, first_name=username.capitalize(), last_name="Test"
     )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
-def secretary(django_user_model):
-    return _user(django_user_model, "sekretariat", "Sekretariat konkursu")
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return _user(django_user_model, "redaktor", "Redaktorzy")
-
-
-@pytest.fixture
-def jurors(django_user_model):
+def jurors(db):
     """Three users of the "Jury" group: the chair first."""
-    return [
-        _user(django_user_model, name, "Jury") for name in ("ala", "bartek", "celina")
-    ]
+    return [_juror(name) for name in ("ala", "bartek", "celina")]
 
 
 # -- data ----------------------------------------------------------------------
@@ -423,7 +409,7 @@ def test_every_number_on_the_screen_comes_back_from_the_export(
 
 
 def test_the_ranking_runs_the_same_queries_whatever_its_size(
-    client, home, secretary, django_user_model, django_assert_max_num_queries
+    client, home, secretary, django_assert_max_num_queries
 ):
     def build(code, n_entries, n_jurors):
         page = builders.edition(
@@ -438,7 +424,7 @@ def test_the_ranking_runs_the_same_queries_whatever_its_size(
         members = [
             JuryMember.objects.create(
                 edition=page,
-                user=_user(django_user_model, f"{code}-{i}", "Jury"),
+                user=_juror(f"{code}-{i}"),
                 role="chair" if i == 0 else "juror",
             )
             for i in range(n_jurors)

@@ -1,0 +1,102 @@
+"""The competition's audit log (DESIGN §5–§6): how its entries read, and which
+of Wagtail's log entries belong to the competition.
+
+The modules that act (``workflow``, ``formal_check``, ``jury_setup``,
+``reviews``, ``decisions``, ``files``, the status page) write Wagtail's log
+themselves, with the user, and the reason (if any) in ``data["reason"]``; a
+move without a staff user records the role in ``data["actor"]``. This module
+reads those entries back the same way for every screen: the entry's history on
+its inspect page and the secretariat's "Dziennik konkursu"
+(``views/audit.py``).
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter
+
+from .workflow import APPLICANT, CHAIR, JURY, SECRETARIAT, SYSTEM
+
+PREFIX = "competition."
+
+ACTOR_LABELS = {
+    APPLICANT: _("zgłaszający"),
+    SECRETARIAT: _("sekretariat"),
+    JURY: _("jury"),
+    CHAIR: _("przewodniczący(-a) jury"),
+    SYSTEM: _("system"),
+}
+
+DOWNLOADED = "competition.file.download"
+CORRECTED = "competition.entry.corrected"
+
+
+def actor(log_entry):
+    """Who acted: the user's name, else the role the entry recorded (the
+    applicant has no account), else Wagtail's "system"."""
+    if log_entry.user_id:
+        return str(log_entry.user_display_name)
+    role = (log_entry.data or {}).get("actor")
+    if role:
+        return str(ACTOR_LABELS.get(role, role))
+    return str(log_entry.user_display_name)
+
+
+def reason(log_entry):
+    """The reason given for the action (a correction request, a removal, a
+    change after submit, a conflict's explanation...), or ``""``."""
+    data = log_entry.data or {}
+    return str(data.get("reason") or data.get("comment") or "")
+
+
+class CompetitionLogFormatter(LogFormatter):
+    """A competition action: its ``label`` is also its message unless a
+    subclass says more; the reason given is its comment (Wagtail's name for
+    the text a person wrote with the action)."""
+
+    def format_message(self, log_entry):
+        return self.message or self.label
+
+    def format_comment(self, log_entry):
+        return reason(log_entry)
+
+
+def formatter(label):
+    """A :class:`CompetitionLogFormatter` for an action that reads as its label."""
+    return type("ActionFormatter", (CompetitionLogFormatter,), {"label": label})
+
+
+class DownloadFormatter(CompetitionLogFormatter):
+    label = _("Pobranie pliku")
+
+    def format_message(self, log_entry):
+        return _("Pobranie pliku zgłoszenia: %(file)s") % {
+            "file": (log_entry.data or {}).get("file", "?")
+        }
+
+
+# Actions logged outside a module with its own labels (``files.py``, the
+# status page). Registered in wagtail_hooks.py with the modules' own.
+LOG_FORMATTERS = {
+    DOWNLOADED: DownloadFormatter,
+    CORRECTED: formatter(_("Zgłoszenie poprawione")),
+}
+
+
+def competition_content_type_ids():
+    # From ContentType's cache: no query once the types are known.
+    models = apps.get_app_config("competition").get_models()
+    types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    return [content_type.pk for content_type in types.values()]
+
+
+def competition_logs(log_model, content_type_ids=None):
+    """The log entries of ``log_model`` that belong to the competition: its own
+    actions, and Wagtail's on its models and pages (a jury member added, an
+    edition's dates edited)."""
+    if content_type_ids is None:
+        content_type_ids = competition_content_type_ids()
+    return log_model.objects.filter(
+        Q(action__startswith=PREFIX) | Q(content_type_id__in=content_type_ids)
+    )
