@@ -109,6 +109,24 @@ def test_list_shows_submitted_entries_newest_first_without_drafts(
     assert "Płock" in content  # powiat 1412 (powiat płocki)
 
 
+@pytest.mark.parametrize(
+    "count, label",
+    [
+        (1, "1 zgłoszenie"),
+        (3, "3 zgłoszenia"),
+        (5, "5 zgłoszeń"),
+        (22, "22 zgłoszenia"),
+    ],
+)
+def test_the_list_counts_entries_in_polish(secretary_client, edition, count, label):
+    for _ in range(count):
+        builders.entry(edition)
+
+    content = secretary_client.get(INDEX).content.decode()
+
+    assert re.search(rf">\s*{label}\s*<", content), label
+
+
 def test_drafts_are_listed_when_the_status_filter_asks(secretary_client, entries):
     response = secretary_client.get(INDEX, {"status": Status.DRAFT})
 
