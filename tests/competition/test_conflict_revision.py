@@ -34,18 +34,15 @@ from .test_jury_scoring import (
     review_url,
 )
 
-# The scoring screens' people and data, shared rather than copied (bound by
+# The scoring screens' data, shared rather than copied (bound by
 # assignment: a fixture imported by name would be shadowed by every argument
 # that asks for it).
 edition = scoring_screens.edition
 entries = scoring_screens.entries
-juror = scoring_screens.juror
 other_juror = scoring_screens.other_juror
 jury = scoring_screens.jury
 juror_client = scoring_screens.juror_client
 declared = scoring_screens.declared
-secretary = scoring_screens.secretary
-private_root = scoring_screens.private_root
 files = scoring_screens.files
 
 REVISED = "competition.conflict.revised"

@@ -6,7 +6,8 @@ the bulk action) and runs the assignment; the chair and a juror declare no
 conflict and score, the third juror declares a conflict; the secretariat
 closes scoring; the chair reads the ranking, checks it against the XLSX export
 and records the decisions; the secretariat publishes; the public results page
-lists the laureates with zero axe violations. Every jury screen is
+lists the laureates with zero axe violations; the competition's log (Konkurs →
+Dziennik konkursu) tells the story and exports it. Every jury screen is
 photographed into ``build/e2e-screenshots/jury-*.png``.
 
 Our admin screens must have no axe violations either (Wagtail's fading flash
@@ -361,6 +362,30 @@ def secretariat_publishes(page, base):
     expect(page.locator(".messages")).to_contain_text("Wyniki opublikowane")
 
 
+def secretariat_reads_the_log(page, base, tmp_path, screenshot_dir, axe_path):
+    """Konkurs → Dziennik konkursu: the journey's steps with who and why, and
+    the same in the CSV export."""
+    open_competition_menu(page, "Dziennik konkursu")
+    main = page.locator("main")
+    for text in (
+        "Konflikt interesów",  # juror3's declaration
+        "Prowadziłem szkolenia dla tej spółdzielni.",  # ... and its note
+        "Ocena jury zamknięta",
+        "Wyniki opublikowane",
+    ):
+        expect(main).to_contain_text(text)
+    shoot(page, screenshot_dir, "jury-competition-log-desktop")
+    assert_admin_accessible(page, axe_path, screenshot_dir, "competition log")
+    page.get_by_role("button", name="Akcje").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Pobierz CSV").click()
+    exported = tmp_path / "dziennik.csv"
+    download.value.save_as(exported)
+    text = exported.read_text(encoding="utf-8-sig")
+    for expected in (CHECKED, BULK, "Prowadziłem szkolenia dla tej spółdzielni."):
+        assert expected in text, expected
+
+
 # -- the journey ---------------------------------------------------------------
 
 
@@ -402,6 +427,7 @@ def test_from_formal_check_to_published_results(
     secretariat_sees_counts_and_closes(secretariat, base, screenshot_dir, axe_path)
     chair_ranks_and_decides(chair, base, screenshot_dir, axe_path)
     secretariat_publishes(secretariat, base)
+    secretariat_reads_the_log(secretariat, base, tmp_path, screenshot_dir, axe_path)
 
     # The public results: laureates by category, accessible, in both sizes.
     for width, height, suffix in ((1280, 800, "desktop"), (375, 812, "mobile")):
