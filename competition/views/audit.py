@@ -19,7 +19,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, Value
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports.audit_logging import (
     LogEntriesView,
@@ -103,8 +106,20 @@ EXPORT_COLUMNS = [
 ]
 
 
+class LogPaginator(WagtailPaginator):
+    """Counts the log's entries, not "wpisy loga strony" (the name Wagtail
+    takes from the first log model of a mixed list)."""
+
+    @cached_property
+    def items_count_label(self):
+        return ngettext("%(count)s wpis", "%(count)s wpisy", self.count) % {
+            "count": self.count
+        }
+
+
 class CompetitionLogView(LogEntriesView):
     page_title = _("Dziennik konkursu")
+    paginator_class = LogPaginator
     filterset_class = CompetitionLogFilterSet
     index_url_name = "competition_log:index"
     index_results_url_name = "competition_log:index_results"

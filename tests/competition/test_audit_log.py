@@ -305,6 +305,16 @@ def test_the_list_shows_when_who_what_why_and_links_the_entry(
     assert all(when.fullmatch(row[0]) for row in rows)
     inspect = reverse("competition_entry:inspect", args=[competition["entry"].pk])
     assert f'href="{inspect}"' in response.content.decode()
+    # Counted as the log's entries, in Polish plural.
+    count = len(rows)
+    form = (
+        "wpis"
+        if count == 1
+        else "wpisy"
+        if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
+        else "wpisów"
+    )
+    assert re.search(rf">\s*{count} {form}\s*<", response.content.decode())
 
 
 def test_filters_narrow_the_list_and_the_export(secretary_client, competition):

@@ -367,13 +367,14 @@ def secretariat_reads_the_log(page, base, tmp_path, screenshot_dir, axe_path):
     the same in the CSV export."""
     open_competition_menu(page, "Dziennik konkursu")
     main = page.locator("main")
-    for text in (
-        "Konflikt interesów",  # juror3's declaration
-        "Prowadziłem szkolenia dla tej spółdzielni.",  # ... and its note
-        "Ocena jury zamknięta",
-        "Wyniki opublikowane",
-    ):
-        expect(main).to_contain_text(text)
+    # Newest first: the publication and the closing of scoring.
+    expect(main).to_contain_text("Wyniki opublikowane")
+    expect(main).to_contain_text("Ocena jury zamknięta")
+    # Filtered to conflicts: juror3's declaration, with its note as the reason.
+    page.goto(f"{page.url.split('?')[0]}?action=competition.conflict.declared")
+    row = page.locator("table tbody tr", has_text=CHECKED)
+    expect(row).to_contain_text("Piotr Juror")
+    expect(row).to_contain_text("Prowadziłem szkolenia dla tej spółdzielni.")
     shoot(page, screenshot_dir, "jury-competition-log-desktop")
     assert_admin_accessible(page, axe_path, screenshot_dir, "competition log")
     page.get_by_role("button", name="Akcje").click()
@@ -382,8 +383,10 @@ def secretariat_reads_the_log(page, base, tmp_path, screenshot_dir, axe_path):
     exported = tmp_path / "dziennik.csv"
     download.value.save_as(exported)
     text = exported.read_text(encoding="utf-8-sig")
-    for expected in (CHECKED, BULK, "Prowadziłem szkolenia dla tej spółdzielni."):
+    # The export follows the filter: the conflict, who declared it and why.
+    for expected in (CHECKED, "Piotr Juror", "Prowadziłem szkolenia dla"):
         assert expected in text, expected
+    assert "Wyniki opublikowane" not in text
 
 
 # -- the journey ---------------------------------------------------------------
