@@ -10,8 +10,10 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
 from competition.models import (
     Category,
@@ -172,3 +174,19 @@ def assert_denied(response):
         assert response["Location"] == reverse("wagtailadmin_home")
     else:
         assert response.status_code in (403, 405)
+
+
+def menu_labels(user):
+    """Every admin menu label ``user`` sees, submenus included, in order."""
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    labels = []
+
+    def walk(items):
+        for item in items:
+            labels.append(str(item.label))
+            if isinstance(item, SubmenuMenuItem):
+                walk(item.menu.menu_items_for_request(request))
+
+    walk(admin_menu.menu_items_for_request(request))
+    return labels

@@ -10,10 +10,8 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
-from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from competition import workflow
@@ -412,21 +410,6 @@ def test_secretariat_sees_the_export_buttons(secretary_client, entries):
 # -- permissions -------------------------------------------------------------
 
 
-def _menu_labels(user):
-    request = RequestFactory().get("/admin/")
-    request.user = user
-    labels = []
-
-    def walk(items):
-        for item in items:
-            labels.append(str(item.label))
-            if isinstance(item, SubmenuMenuItem):
-                walk(item.menu.menu_items_for_request(request))
-
-    walk(admin_menu.menu_items_for_request(request))
-    return labels
-
-
 def test_secretariat_group_has_exactly_the_least_permissions(db):
     group = Group.objects.get(name="Sekretariat konkursu")
     codenames = set(group.permissions.values_list("codename", flat=True))
@@ -468,7 +451,7 @@ def test_secretariat_group_has_exactly_the_least_permissions(db):
 
 
 def test_secretariat_menu_has_the_competition(secretary):
-    labels = _menu_labels(secretary)
+    labels = builders.menu_labels(secretary)
 
     assert "Konkurs" in labels
     assert "Zgłoszenia" in labels
@@ -480,7 +463,7 @@ def test_jury_and_editors_cannot_reach_entries(request, client, entries, user_fi
     user = request.getfixturevalue(user_fixture)
     client.force_login(user)
 
-    assert "Zgłoszenia" not in _menu_labels(user)
+    assert "Zgłoszenia" not in builders.menu_labels(user)
     assert_denied(client.get(INDEX))
     assert_denied(client.get(inspect_url(entries["first"])))
     assert_denied(client.get(INDEX, {"export": "csv"}))

@@ -11,10 +11,9 @@ import openpyxl
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.log_actions import log
 
 from competition import decisions, formal_check, jury_setup, reviews, workflow
@@ -50,21 +49,6 @@ def xlsx_rows(response):
     heading, *rows = sheet.iter_rows()
     names = [cell.value for cell in heading]
     return [dict(zip(names, row, strict=True)) for row in rows]
-
-
-def menu_labels(user):
-    request = RequestFactory().get("/admin/")
-    request.user = user
-    labels = []
-
-    def walk(items):
-        for item in items:
-            labels.append(str(item.label))
-            if isinstance(item, SubmenuMenuItem):
-                walk(item.menu.menu_items_for_request(request))
-
-    walk(admin_menu.menu_items_for_request(request))
-    return labels
 
 
 # -- one edition's life, through the functions the screens call -----------------
@@ -331,9 +315,9 @@ def test_filters_narrow_the_list_and_the_export(secretary_client, competition):
 
 
 def test_the_secretariat_finds_it_in_the_competition_menu(secretary, juror, editor):
-    assert "Dziennik konkursu" in menu_labels(secretary)
-    assert "Dziennik konkursu" not in menu_labels(juror)
-    assert "Dziennik konkursu" not in menu_labels(editor)
+    assert "Dziennik konkursu" in builders.menu_labels(secretary)
+    assert "Dziennik konkursu" not in builders.menu_labels(juror)
+    assert "Dziennik konkursu" not in builders.menu_labels(editor)
 
 
 # -- who else reads what ----------------------------------------------------------

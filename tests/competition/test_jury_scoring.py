@@ -7,10 +7,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
@@ -264,29 +262,14 @@ def test_nobody_else_is_a_juror(db, secretary, editor):
 # -- menu --------------------------------------------------------------------------
 
 
-def _menu_labels(user):
-    request = RequestFactory().get("/admin/")
-    request.user = user
-    labels = []
-
-    def walk(items):
-        for item in items:
-            labels.append(str(item.label))
-            if isinstance(item, SubmenuMenuItem):
-                walk(item.menu.menu_items_for_request(request))
-
-    walk(admin_menu.menu_items_for_request(request))
-    return labels
-
-
 def test_menu_item_only_for_jury_members(jury, juror, secretary, editor):
     jury_group_only = staff_user("bez-edycji", JURY)
 
-    assert "Ocena zgłoszeń" in _menu_labels(juror)
-    assert "Postęp oceny jury" not in _menu_labels(juror)
+    assert "Ocena zgłoszeń" in builders.menu_labels(juror)
+    assert "Postęp oceny jury" not in builders.menu_labels(juror)
     for user in (jury_group_only, secretary, editor):
-        assert "Ocena zgłoszeń" not in _menu_labels(user)
-    assert "Postęp oceny jury" in _menu_labels(secretary)
+        assert "Ocena zgłoszeń" not in builders.menu_labels(user)
+    assert "Postęp oceny jury" in builders.menu_labels(secretary)
 
 
 # -- dashboard ------------------------------------------------------------------------
@@ -1089,7 +1072,7 @@ def test_a_juror_reaches_nothing_outside_the_jury_screens(
         assert declared[0].reference.encode() not in response.content, url
     entry_inspect = reverse("competition_entry:inspect", args=[declared[0].pk])
     assert juror_client.get(entry_inspect).status_code in (302, 403)
-    labels = _menu_labels(juror)
+    labels = builders.menu_labels(juror)
     for label in ("Zgłoszenia", "Kategorie", "Strony", "Pages", "Obrazy", "Images"):
         assert label not in labels
 

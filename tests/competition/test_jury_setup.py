@@ -11,10 +11,9 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.users.models import UserProfile
 
@@ -1167,22 +1166,8 @@ def test_a_viewer_of_assignments_cannot_change_them(client, edition, jury, entri
 
 
 def test_secretariat_menu_has_jury_and_assignment(secretary, jury_users):
-    def labels(user):
-        request = RequestFactory().get("/admin/")
-        request.user = user
-        found = []
-
-        def walk(items):
-            for item in items:
-                found.append(str(item.label))
-                if isinstance(item, SubmenuMenuItem):
-                    walk(item.menu.menu_items_for_request(request))
-
-        walk(admin_menu.menu_items_for_request(request))
-        return found
-
-    assert {"Jury", "Przydział zgłoszeń"} <= set(labels(secretary))
-    assert not {"Jury", "Przydział zgłoszeń"} & set(labels(jury_users[0]))
+    assert {"Jury", "Przydział zgłoszeń"} <= set(builders.menu_labels(secretary))
+    assert not {"Jury", "Przydział zgłoszeń"} & set(builders.menu_labels(jury_users[0]))
 
 
 def test_the_jurors_read_a_midnight_close_as_the_day_before(home):
