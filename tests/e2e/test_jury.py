@@ -63,6 +63,12 @@ def open_competition_menu(page, item):
     page.wait_for_load_state("load")
 
 
+def open_jury_dashboard(page):
+    menu = page.get_by_role("navigation", name="Główne menu")
+    menu.get_by_role("link", name="Ocena zgłoszeń").click()
+    page.wait_for_load_state("load")
+
+
 def entry_row(page, reference):
     return page.locator("table tbody tr", has_text=reference)
 
@@ -141,9 +147,7 @@ def secretariat_assigns_the_jury(page, base, screenshot_dir, axe_path):
 
 def juror_declares_a_conflict(page, base, screenshot_dir, axe_path):
     """juror3 knows the organisation: declares it and never sees the entry."""
-    expect(page.get_by_role("link", name="Ocena zgłoszeń")).to_be_visible()
-    page.get_by_role("link", name="Ocena zgłoszeń").click()
-    page.wait_for_load_state("load")
+    open_jury_dashboard(page)
     row = entry_row(page, CHECKED)
     expect(row).to_have_count(1)
     # The dashboard names the entry but not its content.
@@ -180,8 +184,7 @@ def juror_declares_a_conflict(page, base, screenshot_dir, axe_path):
 
 def juror_scores(page, base, username, screenshot_dir, axe_path, *, shots=False):
     """Declare no conflict, fill the points and comments, submit."""
-    page.get_by_role("link", name="Ocena zgłoszeń").click()
-    page.wait_for_load_state("load")
+    open_jury_dashboard(page)
     entry_row(page, CHECKED).get_by_role("link").first.click()
     page.wait_for_load_state("load")
     page.get_by_label("Nie mam konfliktu interesów").check()
@@ -195,6 +198,12 @@ def juror_scores(page, base, username, screenshot_dir, axe_path, *, shots=False)
     if shots:
         shoot(page, screenshot_dir, "jury-review-desktop")
         assert_admin_accessible(page, axe_path, screenshot_dir, "jury review")
+        # A juror scoring on a phone.
+        desktop = page.viewport_size
+        page.set_viewport_size({"width": 375, "height": 812})
+        shoot(page, screenshot_dir, "jury-review-mobile")
+        assert_admin_accessible(page, axe_path, screenshot_dir, "jury review (375 px)")
+        page.set_viewport_size(desktop)
     for index, value in enumerate(POINTS[username]):
         points.nth(index).fill(str(value))
         main.locator("textarea[name^=comment_]").nth(index).fill(
@@ -207,6 +216,33 @@ def juror_submits(page, button="Złóż ocenę"):
     page.get_by_role("button", name=button, exact=True).click()
     page.wait_for_load_state("load")
     expect(page.locator(".messages")).to_contain_text("Ocena złożona")
+
+
+def juror_looks_at_a_late_conflict(page, screenshot_dir, axe_path):
+    """On an entry juror2 already scored (demo: MMES-2026-0002), the form for
+    a conflict noticed late: it says the submitted review would stop counting
+    and wants a reason. The juror changes their mind; nothing changes."""
+    reference = "MMES-2026-0002"
+    open_jury_dashboard(page)
+    row = entry_row(page, reference)
+    expect(row).to_contain_text("złożona")
+    row.get_by_role("link").first.click()
+    page.wait_for_load_state("load")
+    page.get_by_role("link", name="Zgłoś konflikt interesów").click()
+    page.wait_for_load_state("load")
+    main = page.locator("main")
+    expect(main).to_contain_text("Twoja złożona ocena zostanie wycofana")
+    shoot(page, screenshot_dir, "jury-late-conflict-desktop")
+    assert_admin_accessible(page, axe_path, screenshot_dir, "late conflict")
+    page.get_by_role("button", name="Zgłoś konflikt interesów").click()
+    page.wait_for_load_state("load")
+    expect(main).to_contain_text("Wybierz rodzaj konfliktu interesów")
+    expect(main).to_contain_text("napisz, skąd konflikt interesów")
+    assert_admin_accessible(page, axe_path, screenshot_dir, "late conflict, errors")
+    page.get_by_role("link", name="Wróć do oceny zgłoszenia").click()
+    page.wait_for_load_state("load")
+    open_jury_dashboard(page)
+    expect(entry_row(page, reference)).to_contain_text("złożona")
 
 
 def two_tabs_cannot_overwrite(page, new_page, base, username):
@@ -421,6 +457,7 @@ def test_from_formal_check_to_published_results(
     for index, value in enumerate(POINTS["juror2"]):
         juror_scores_again.nth(index).fill(str(value))
     juror_submits(juror2)
+    juror_looks_at_a_late_conflict(juror2, screenshot_dir, axe_path)
 
     chair = staff("juror1")
     juror_scores(chair, base, "juror1", screenshot_dir, axe_path)
