@@ -399,3 +399,20 @@ def register_entry_log_actions(actions):
     formatters.update(jury_setup.LOG_FORMATTERS)
     for action, formatter in formatters.items():
         actions.register_action(action)(formatter)
+
+
+def _jury_only(user):
+    """A juror and nothing else (the Jury group grants admin access alone)."""
+    if user.is_superuser:
+        return False
+    return user.get_all_permissions() <= {"wagtailadmin.access_admin"}
+
+
+@hooks.register("construct_main_menu")
+def show_jurors_only_the_jury_screens(request, menu_items):
+    # Wagtail's reports (translations) and help (what is new in Wagtail, the
+    # editors' guide) say nothing to a juror; their menu is the jury's screens.
+    if _jury_only(request.user):
+        menu_items[:] = [
+            item for item in menu_items if item.name not in ("reports", "help")
+        ]

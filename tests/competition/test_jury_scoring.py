@@ -272,6 +272,14 @@ def test_menu_item_only_for_jury_members(jury, juror, secretary, editor):
     assert "Postęp oceny jury" in builders.menu_labels(secretary)
 
 
+def test_a_juror_sees_only_the_jury_in_the_menu(jury, juror, secretary, editor):
+    """Wagtail's reports and help are for staff; a juror's admin is the jury's
+    screens (and their own account)."""
+    assert builders.menu_labels(juror) == ["Ocena zgłoszeń"]
+    assert "Raporty" in builders.menu_labels(secretary)
+    assert "Pomoc" in builders.menu_labels(editor)
+
+
 # -- dashboard ------------------------------------------------------------------------
 
 
