@@ -305,8 +305,11 @@ class DecisionView(ResultsMixin, TemplateView):
                     _("Zapisano decyzję dla zgłoszenia %(ref)s.")
                     % {"ref": self.entry.reference},
                 )
+                # Back to the same row of the ranking, for the next decision.
                 url = reverse("competition_results:ranking", args=[self.edition.pk])
-                return redirect(f"{url}?category={self.entry.category_id}")
+                return redirect(
+                    f"{url}?category={self.entry.category_id}#entry-{self.entry.pk}"
+                )
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_context_data(self, **kwargs):

@@ -475,7 +475,12 @@ def test_a_decision_needs_a_justification_and_moves_the_entry(
     response = decide(client, edition, entry, justification="  ")
     assert response.status_code == 400
     assert not Decision.objects.filter(entry=entry).exists()
-    assert decide(client, edition, entry).status_code == 302
+    response = decide(client, edition, entry)
+    assert response.status_code == 302
+    # Back on the ranking, at the entry's row.
+    assert response["Location"] == (
+        f"{ranking_url(edition, category=entry.category_id)}#entry-{entry.pk}"
+    )
     entry.refresh_from_db()
     assert entry.status == Status.LAUREATE
     decision = entry.decision
