@@ -9,7 +9,7 @@ use :func:`load`, so every number they show comes from the same place.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from django.db.models import Prefetch
@@ -215,6 +215,26 @@ def _category_ranking(category, entries, reviews_of, members, edition):
         key=lambda m: (str(m).lower(), m.pk),
     )
     return CategoryRanking(category, criteria, jurors, rows, rules, incomplete)
+
+
+def hide(rankings, entry_ids):
+    """``rankings`` without the rows of ``entry_ids`` (the entries a viewing
+    chair declared a conflict on): places and scores stay as computed for
+    everyone, the hidden entries are simply not shown."""
+    if not entry_ids:
+        return rankings
+    return [
+        replace(
+            item,
+            rows=[row for row in item.rows if row.entry.pk not in entry_ids],
+            incomplete=[
+                (entry, member)
+                for entry, member in item.incomplete
+                if entry.pk not in entry_ids
+            ],
+        )
+        for item in rankings
+    ]
 
 
 def _decision(entry):

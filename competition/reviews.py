@@ -52,8 +52,17 @@ class NothingToRevise(JuryError):
     the juror already declared a conflict (which only stays one)."""
 
 
-class ReviewWithdrawn(JuryError):
+class NotOnTheList(JuryError):
+    """The entry is no longer the juror's to score: the assignment is gone or
+    a conflict was declared (perhaps in another tab, a moment ago)."""
+
+
+class ReviewWithdrawn(NotOnTheList):
     """The review was withdrawn when its juror declared a conflict."""
+
+
+class ReasonRequired(JuryError):
+    """Withdrawing a submitted review, like any change to it, needs a reason."""
 
 
 @dataclass(frozen=True)
@@ -134,12 +143,19 @@ def revise_to_conflict(member, entry, *, kind, note="", user=None, now=None):
             "note": declaration.note,
             "declared_at": declaration.declared_at.isoformat(),
         }
+        # Checked under the declaration's lock, which save_review takes too: a
+        # review submitted a moment ago in another tab still needs the reason.
+        submitted = Review.objects.filter(
+            entry=entry, member=member, status=Review.Status.SUBMITTED
+        ).exists()
+        if submitted and not note.strip():
+            raise ReasonRequired
         declaration.has_conflict = True
         declaration.kind = kind
         declaration.note = note.strip()
         declaration.declared_at = now
         declaration.save(update_fields=["has_conflict", "kind", "note", "declared_at"])
-        review = _withdraw(member, entry)
+        review = _withdraw(member, entry, reason=declaration.note, user=user)
         log(
             instance=entry,
             action=REVISED,
@@ -157,11 +173,12 @@ def revise_to_conflict(member, entry, *, kind, note="", user=None, now=None):
     return declaration
 
 
-def _withdraw(member, entry):
+def _withdraw(member, entry, reason="", user=None):
     """Take ``member`` off ``entry`` after a conflict: delete the assignment and
     a draft review (never counted, no versions), and withdraw a submitted one:
-    its status changes and its version grows, so a save from a form loaded
-    before is refused as stale. Returns what the review was, for the log
+    its status changes, its version grows (a save from a form loaded before is
+    refused as stale) and its history gains a "withdrawn" version with the
+    points it had and the ``reason``. Returns what the review was, for the log
     (``None`` without one)."""
     Assignment.objects.filter(entry=entry, member=member).delete()
     review = (
@@ -180,6 +197,22 @@ def _withdraw(member, entry):
     if review.status == Review.Status.SUBMITTED:
         Review.objects.filter(pk=review.pk).update(
             status=Review.Status.WITHDRAWN, version=F("version") + 1
+        )
+        number = (review.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        ReviewVersion.objects.create(
+            review=review,
+            number=number,
+            status=Review.Status.WITHDRAWN,
+            scores=[
+                {
+                    "criterion": score.criterion_id,
+                    "points": score.points,
+                    "comment": score.comment,
+                }
+                for score in review.scores.order_by("criterion_id")
+            ],
+            reason=reason,
+            author=user,
         )
         was["now"] = Review.Status.WITHDRAWN.value
     elif review.status == Review.Status.DRAFT:
@@ -201,7 +234,9 @@ def save_review(
     stays submitted and every further save needs a ``reason``. The first
     submit and every save after it keep a :class:`ReviewVersion` and are logged.
     Raises :class:`ScoringClosed` outside the jury phase and
-    :class:`ReviewWithdrawn` for a review withdrawn after a conflict.
+    :class:`NotOnTheList` when the member has no declaration of no conflict or
+    no assignment for the entry (:class:`ReviewWithdrawn` for a review
+    withdrawn after a conflict).
     """
     now = now or timezone.now()
     if not jury_phase_open(entry.edition, now):
@@ -212,6 +247,18 @@ def save_review(
         ):
             raise ValueError(f"points out of range for criterion {score.criterion}")
     with transaction.atomic():
+        # The declaration's lock orders this save with revise_to_conflict: a
+        # conflict declared meanwhile (another tab) is seen here, and no draft
+        # is created for an entry the juror has just left.
+        declaration = (
+            ConflictDeclaration.objects.select_for_update()
+            .filter(entry=entry, member=member)
+            .first()
+        )
+        if declaration is None or declaration.has_conflict:
+            raise NotOnTheList
+        if not Assignment.objects.filter(entry=entry, member=member).exists():
+            raise NotOnTheList
         review, _created = Review.objects.get_or_create(entry=entry, member=member)
         if review.status == Review.Status.WITHDRAWN:
             raise ReviewWithdrawn

@@ -21,8 +21,10 @@ def _permission(apps):
     content_type, _ = ContentType.objects.get_or_create(
         app_label="competition", model="entry"
     )
+    # By id: in a reverse run the historical ContentType model the FK expects
+    # is not the one get_model() returned here, and Django refuses the instance.
     permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=CODENAME, defaults={"name": NAME}
+        content_type_id=content_type.pk, codename=CODENAME, defaults={"name": NAME}
     )
     return permission
 

@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_GET
@@ -27,6 +27,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import reviews
+from ..dates import shown_deadline
 from ..files import can_download, inline_image_response
 from ..forms.scoring import (
     ConflictRevisionForm,
@@ -60,6 +61,10 @@ STALE_MESSAGE = _(
 CLOSED_MESSAGE = _("Ocena w tej edycji jest zamknięta: niczego już nie zmienisz.")
 NOT_OPEN_MESSAGE = _("Ocena w tej edycji jeszcze się nie rozpoczęła.")
 NOT_FOUND_MESSAGE = _("Nie znaleziono takiego zgłoszenia na Twojej liście.")
+LEFT_THE_LIST_MESSAGE = _(
+    "Niczego nie zapisano: to zgłoszenie nie jest już na Twojej liście (na przykład "
+    "zgłosiłeś(-aś) konflikt interesów w innej karcie)."
+)
 JURY_ONLY_MESSAGE = _("Te ekrany są tylko dla członków jury konkursu.")
 MENU_LABEL = _("Ocena zgłoszeń")
 
@@ -249,6 +254,7 @@ class DashboardView(JuryView):
             own = [row for row in rows if row.member.pk == member.pk]
             submitted = sum(row.finished for row in own)
             edition = member.edition
+            closed = edition.scoring_closed(now)
             published = edition.results_published_at is not None
             editions.append(
                 {
@@ -259,13 +265,13 @@ class DashboardView(JuryView):
                     "submitted": submitted,
                     "open": jury_phase_open(edition, now),
                     "phase_message": _phase_message(edition, now),
+                    # Once scoring closes, decided entries leave the jury's
+                    # states: a closed edition says what the juror did instead.
+                    "closed": closed,
+                    "ended_at": _scoring_ended_at(edition) if closed else None,
                     "published": published,
                     "scored": scored.get(member.pk, 0),
-                    "results_url": (
-                        edition.get_url(request) + edition.reverse_subpage("results")
-                        if published and edition.live
-                        else ""
-                    ),
+                    "results_url": _results_url(edition, request) if published else "",
                 }
             )
         return self.render_to_response(
@@ -281,6 +287,30 @@ class DashboardView(JuryView):
                 ),
             )
         )
+
+
+def _scoring_ended_at(edition):
+    """When scoring ended: closed early by the secretariat, or at the end of
+    the jury phase (a midnight end read as 23:59 of the day before)."""
+    closes = shown_deadline(edition.jury_closes_at)
+    if edition.scoring_closed_at and edition.scoring_closed_at < edition.jury_closes_at:
+        return timezone.localtime(edition.scoring_closed_at)
+    return closes
+
+
+def _results_url(edition, request):
+    """The public results page in the admin's language where that translation
+    is live, else the Polish one; "" when the site does not route to it."""
+    page = (
+        edition.get_translations(inclusive=True)
+        .live()
+        .filter(locale__language_code=translation.get_language())
+        .specific()
+        .first()
+    )
+    page = page or (edition if edition.live else None)
+    url = page.get_url(request) if page else None
+    return url + page.reverse_subpage("results") if url else ""
 
 
 class NextView(JuryView):
@@ -427,6 +457,11 @@ class ConflictRevisionView(EntryMixin, JuryView):
             )
         except reviews.ScoringClosed:
             return self.render(form, status=403)
+        except reviews.ReasonRequired:
+            # The review was submitted in another tab after this form loaded.
+            form = ConflictRevisionForm(request.POST, review_submitted=True)
+            form.is_valid()
+            return self.render(form)
         except reviews.NothingToRevise:
             # Declared meanwhile in another tab: the entry has left the list.
             return redirect("jury:dashboard")
@@ -507,6 +542,10 @@ class ReviewView(EntryMixin, JuryView):
         except reviews.ScoringClosed:
             form.add_error(None, CLOSED_MESSAGE)
             return self.render(form, status=403)
+        except reviews.NotOnTheList:
+            # A conflict declared in another tab a moment ago.
+            messages.error(request, LEFT_THE_LIST_MESSAGE)
+            return redirect("jury:dashboard")
         if self.submitted:
             message = _("Zmiana oceny zapisana (wersja %(number)s).") % {
                 "number": review.versions.count()
@@ -622,6 +661,8 @@ class AutosaveView(EntryMixin, View):
             return _json_error(STALE_MESSAGE, 409)
         except reviews.ScoringClosed:
             return _json_error(CLOSED_MESSAGE, 403)
+        except reviews.NotOnTheList:
+            return _json_error(LEFT_THE_LIST_MESSAGE, 404)
         saved_at = formats.time_format(timezone.localtime(review.updated_at), "H:i")
         return JsonResponse(
             {

@@ -10,11 +10,12 @@ only once scoring has closed (by date or by the secretariat); before that a
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -25,6 +26,7 @@ from ..dates import deadline_text
 from ..models import (
     Aggregation,
     CompetitionPage,
+    ConflictDeclaration,
     Decision,
     Entry,
     JuryMember,
@@ -72,6 +74,22 @@ class ResultsMixin(WagtailAdminTemplateMixin):
                 "zamknięciu (najpóźniej %(date)s)."
             ) % {"date": deadline_text(self.edition.jury_closes_at)}
         return None
+
+    @cached_property
+    def hidden(self):
+        """The entries the viewing chair declared a conflict on: hidden from
+        them here as everywhere (DESIGN §6). The secretariat sees all."""
+        user = self.request.user
+        if user.has_perm("competition.view_results"):
+            return frozenset()
+        return frozenset(
+            ConflictDeclaration.objects.filter(
+                member__edition=self.edition, member__user=user, has_conflict=True
+            ).values_list("entry_id", flat=True)
+        )
+
+    def load(self, category_id=None):
+        return ranking.hide(ranking.load(self.edition, category_id), self.hidden)
 
     def role(self):
         user = self.request.user
@@ -135,7 +153,7 @@ class RankingView(ResultsMixin, TemplateView):
         chosen = self.request.GET.get("category", "")
         category = next((c for c in categories if str(c.pk) == chosen), None)
         category = category or (categories[0] if categories else None)
-        rankings = ranking.load(self.edition, category.pk) if category else []
+        rankings = self.load(category.pk) if category else []
         current = rankings[0] if rankings else None
         rows, sort = ranking.sort_rows(
             current.rows if current else [], self.request.GET.get("sort", "rank")
@@ -154,6 +172,7 @@ class RankingView(ResultsMixin, TemplateView):
             else [],
             can_publish=may_publish_results(self.request.user),
             undecided=decisions.undecided(self.edition).count(),
+            hidden=len(self.hidden),
             **kwargs,
         )
 
@@ -179,7 +198,7 @@ def _sort_headers(sort, category):
 
 class ExportView(ResultsMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        content = ranking_export.xlsx_bytes(self.edition, ranking.load(self.edition))
+        content = ranking_export.xlsx_bytes(self.edition, self.load())
         response = HttpResponse(
             content,
             content_type=(
@@ -205,7 +224,8 @@ class ProtocolView(ResultsMixin, TemplateView):
         return super().get_context_data(
             edition=self.edition,
             members=sorted(members, key=lambda m: (not m.is_chair, str(m).lower())),
-            rankings=ranking.load(self.edition),
+            rankings=self.load(),
+            hidden=len(self.hidden),
             aggregation=Aggregation(self.edition.aggregation).label,
             tie_breaks=[
                 ranking.TIE_BREAK_LABELS[code]
@@ -259,6 +279,9 @@ class DecisionView(ResultsMixin, TemplateView):
     page_title = _("Decyzja jury")
 
     def setup_entry(self, entry_id):
+        if entry_id in self.hidden:
+            # Not the chair's to see or decide: the secretariat records it.
+            raise Http404
         self.entry = get_object_or_404(
             Entry.objects.select_related("category"),
             pk=entry_id,
@@ -313,6 +336,7 @@ class DecisionView(ResultsMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_context_data(self, **kwargs):
+        # Unfiltered: the place counts every entry (this one is not hidden).
         (category_ranking,) = ranking.load(self.edition, self.entry.category_id)
         row = next(
             (r for r in category_ranking.rows if r.entry.pk == self.entry.pk), None

@@ -167,13 +167,15 @@ def test_a_submitted_review_is_withdrawn_kept_and_logged(
     )
     assert declaration.declared_at > before.declared_at
     assert not Assignment.objects.filter(entry=entry, member=mine).exists()
-    # Kept, with both versions and the points, but no longer submitted.
+    # Kept, with both versions and the points, but no longer submitted; the
+    # withdrawal is a third version, with the juror's reason.
     review = Review.objects.get(entry=entry, member=mine)
     assert review.status == Review.Status.WITHDRAWN
     assert review.submitted_at is not None
     assert list(review.versions.values_list("number", "reason")) == [
         (1, ""),
         (2, "Pomyłka"),
+        (3, "Prezeska to moja siostra."),
     ]
     assert sorted(review.scores.values_list("points", flat=True)) == [6, 7]
     (entry_log,) = logged(REVISED)
@@ -215,7 +217,7 @@ def test_a_submitted_review_is_withdrawn_kept_and_logged(
     assign(entry, mine)
     assert juror_client.get(review_url(entry)).status_code == 404
     assert juror_client.get(conflict_url(entry)).status_code == 404
-    assert ReviewVersion.objects.filter(review=review).count() == 2
+    assert ReviewVersion.objects.filter(review=review).count() == 3  # + withdrawal
 
 
 def test_a_draft_goes_as_with_a_conflict_declared_at_once(juror_client, declared, jury):
@@ -244,9 +246,9 @@ def test_the_rules_refuse_what_the_screens_do_not_offer(declared, jury, edition)
     undeclared = jury["theirs"].assignments.first().entry
     with pytest.raises(reviews.NothingToRevise):
         reviews.revise_to_conflict(jury["theirs"], undeclared, kind="other")
-    # A withdrawn review is not saved again.
+    # A withdrawn review is not saved again: the entry has left the list.
     Review.objects.create(entry=entry, member=mine, status=Review.Status.WITHDRAWN)
-    with pytest.raises(reviews.ReviewWithdrawn):
+    with pytest.raises(reviews.NotOnTheList):
         reviews.save_review(mine, entry, [], version=0, submit=False)
     # After scoring closes, no revision.
     second = declared[1]
@@ -346,3 +348,91 @@ def test_the_entry_history_tells_the_secretariat_what_changed(
     assert "Zastępuje deklarację braku konfliktu interesów z" in content
     assert "Złożona ocena jurora wycofana: nie jest liczona." in content
     assert "Siostra" in content
+
+
+# -- races with another tab ----------------------------------------------------------
+
+
+def test_a_change_racing_a_late_conflict_goes_back_to_the_list(
+    juror_client, declared, jury, monkeypatch
+):
+    """Tab A's change passes the screen's checks; tab B's conflict commits
+    just before A's save: A is told the entry left the list, not a 500."""
+    from competition.views import jury as jury_views
+
+    entry = declared[0]
+    submit(juror_client, entry, [5, 5], action="submit")
+    checked = jury_views.ReviewView._version_matches
+
+    def conflict_meanwhile(self, posted):
+        matches = checked(self, posted)
+        reviews.revise_to_conflict(jury["mine"], entry, kind="family", note="Brat")
+        return matches
+
+    monkeypatch.setattr(jury_views.ReviewView, "_version_matches", conflict_meanwhile)
+    response = juror_client.post(
+        review_url(entry),
+        form_data(entry, [6, 6], version=1, action="submit", reason="Zmiana"),
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == DASHBOARD
+    assert "nie jest już na Twojej liście" in response.content.decode()
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.status == Review.Status.WITHDRAWN
+    assert [s.points for s in review.scores.order_by("criterion__sort_order")] == [
+        5,
+        5,
+    ]
+
+
+def test_a_first_autosave_racing_a_late_conflict_leaves_no_draft(
+    juror_client, declared, jury, monkeypatch
+):
+    entry = declared[0]
+    save = reviews.save_review
+
+    def conflict_commits_first(*args, **kwargs):
+        reviews.revise_to_conflict(jury["mine"], entry, kind="family")
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(reviews, "save_review", conflict_commits_first)
+    response = juror_client.post(
+        autosave_url(entry), form_data(entry, [3, None], version=0)
+    )
+
+    assert response.status_code == 404
+    assert "nie jest już na Twojej liście" in response.json()["message"]
+    assert not Review.objects.filter(entry=entry, member=jury["mine"]).exists()
+
+
+def test_a_review_submitted_meanwhile_still_needs_the_reason(
+    juror_client, declared, jury
+):
+    """The form loaded before the review was submitted (so without a required
+    note); the rule is checked again when the conflict is saved."""
+    entry = declared[0]
+    page = juror_client.get(conflict_url(entry)).content.decode()
+    assert "(nieobowiązkowe)" in page  # no submitted review yet
+    submit(juror_client, entry, [5, 5], action="submit")  # in another tab
+
+    response = juror_client.post(conflict_url(entry), {"kind": "family"})
+
+    assert response.status_code == 200
+    assert "napisz, skąd konflikt interesów" in response.content.decode()
+    assert Review.objects.get(entry=entry).status == Review.Status.SUBMITTED
+    assert not logged(REVISED).exists()
+
+
+def test_a_withdrawal_is_a_version_of_the_review(juror_client, submitted, jury, juror):
+    juror_client.post(conflict_url(submitted), {"kind": "family", "note": "Siostra"})
+
+    review = Review.objects.get(entry=submitted, member=jury["mine"])
+    last = review.versions.order_by("number").last()
+    assert (last.number, last.status, last.reason, last.author) == (
+        3,
+        Review.Status.WITHDRAWN,
+        "Siostra",
+        juror,
+    )
+    assert [s["points"] for s in last.scores] == [6, 7]

@@ -25,6 +25,7 @@ from competition import decisions, scoring, workflow
 from competition.models import (
     CompetitionIndexPage,
     CompetitionPage,
+    ConflictDeclaration,
     Decision,
     Entry,
     EntryFile,
@@ -770,3 +771,102 @@ def test_publication_survives_an_editor_publishing_an_older_draft(
     assert page.results_published_at is not None
     assert page.scoring_closed_at is not None
     assert client.get(results_url(edition)).status_code == 200
+
+
+# -- a chair with a conflict ------------------------------------------------------
+
+
+def test_a_chair_sees_nothing_of_an_entry_they_declared_a_conflict_on(
+    client, scored, edition, secretary, jurors
+):
+    """DESIGN §6: a conflict hides the entry and its scores from that juror
+    everywhere; the chair is a juror too. The secretariat decides it."""
+    chair, _second, third = scored["members"]
+    entry = scored["entries"]["D"]  # scored by the third juror; the chair's draft
+    Review.objects.filter(entry=entry, member=chair).delete()
+    ConflictDeclaration.objects.create(
+        entry=entry, member=chair, has_conflict=True, kind="family"
+    )
+    Review.objects.get(entry=entry, member=third).scores.update(
+        comment="Komentarz tylko dla bezstronnych."
+    )
+    close(edition, secretary)
+    client.force_login(jurors[0])
+
+    ranking_page = client.get(ranking_url(edition)).content.decode()
+    assert entry.reference not in ranking_page
+    assert scored["entries"]["A"].reference in ranking_page
+    assert "Nie widzisz 1 zgłoszenia" in ranking_page
+    decision = reverse("competition_results:decision", args=[edition.pk, entry.pk])
+    assert client.get(decision).status_code == 404
+    assert decide(client, edition, entry).status_code == 404
+    assert not Decision.objects.filter(entry=entry).exists()
+    protocol = client.get(
+        reverse("competition_results:protocol", args=[edition.pk])
+    ).content.decode()
+    assert entry.reference not in protocol
+    export = client.get(reverse("competition_results:export", args=[edition.pk]))
+    cells = {
+        str(cell)
+        for sheet in openpyxl.load_workbook(io.BytesIO(export.content)).worksheets
+        for line in sheet.iter_rows(values_only=True)
+        for cell in line
+    }
+    assert entry.reference not in cells
+    assert "Komentarz tylko dla bezstronnych." not in cells
+
+    # The secretariat sees and decides it.
+    client.force_login(secretary)
+    assert entry.reference in client.get(ranking_url(edition)).content.decode()
+    assert decide(client, edition, entry).status_code == 302
+
+
+# -- the jurors' dashboard once scoring is over --------------------------------------
+
+
+def test_the_dashboard_after_closing_counts_the_jurors_reviews(
+    client, scored, edition, secretary, jurors
+):
+    """Decided entries leave the jury's states before publication: the closed
+    edition says what the juror did, and the chair finds the ranking."""
+    close(edition, secretary)
+    for entry in scored["entries"].values():
+        decisions.record_decision(
+            entry, "not_awarded", "Uzasadnienie.", secretary, workflow.SECRETARIAT
+        )
+    client.force_login(jurors[2])  # the third juror submitted A and D
+
+    content = client.get(reverse("jury:dashboard")).content.decode()
+
+    assert "Twoje złożone oceny: 2." in content
+    assert "Ocena trwała od" in content
+    assert "Nie masz jeszcze przydzielonych" not in content
+    ranking_link = reverse("competition_results:ranking", args=[edition.pk])
+    assert ranking_link not in content
+    client.force_login(jurors[0])
+    assert ranking_link in client.get(reverse("jury:dashboard")).content.decode()
+
+
+def test_the_dashboard_survives_a_published_edition_outside_the_site(
+    client, scored, edition, secretary, jurors
+):
+    from wagtail.models import Page, Site
+
+    close(edition, secretary)
+    for entry in scored["entries"].values():
+        decisions.record_decision(
+            entry, "not_awarded", "Uzasadnienie.", secretary, workflow.SECRETARIAT
+        )
+    decisions.publish_results(edition, secretary)
+    other = Page.get_first_root_node().add_child(
+        instance=Page(title="Inna", slug="inna")
+    )
+    Site.objects.update(root_page=other)
+    Site.clear_site_root_paths_cache()
+    client.force_login(jurors[1])
+
+    response = client.get(reverse("jury:dashboard"))
+
+    assert response.status_code == 200
+    assert "Wyniki opublikowano" in response.content.decode()
+    assert "Zobacz opublikowane wyniki" not in response.content.decode()
