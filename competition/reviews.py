@@ -131,12 +131,8 @@ def revise_to_conflict(member, entry, *, kind, note="", user=None, now=None):
     if not jury_phase_open(entry.edition, now):
         raise ScoringClosed
     with transaction.atomic():
-        declaration = (
-            ConflictDeclaration.objects.select_for_update()
-            .filter(entry=entry, member=member)
-            .first()
-        )
-        if declaration is None or declaration.has_conflict:
+        declaration = _no_conflict_declared(member, entry)
+        if declaration is None:
             raise NothingToRevise
         previous = {
             "has_conflict": False,
@@ -173,6 +169,24 @@ def revise_to_conflict(member, entry, *, kind, note="", user=None, now=None):
     return declaration
 
 
+def _no_conflict_declared(member, entry):
+    """``member``'s declaration of no conflict on ``entry``, row-locked, or
+    ``None``. The lock orders revise_to_conflict and save_review: whichever
+    comes second sees what the first did."""
+    declaration = (
+        ConflictDeclaration.objects.select_for_update()
+        .filter(entry=entry, member=member)
+        .first()
+    )
+    if declaration is None or declaration.has_conflict:
+        return None
+    return declaration
+
+
+def _next_version(review):
+    return (review.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+
+
 def _withdraw(member, entry, reason="", user=None):
     """Take ``member`` off ``entry`` after a conflict: delete the assignment and
     a draft review (never counted, no versions), and withdraw a submitted one:
@@ -198,10 +212,9 @@ def _withdraw(member, entry, reason="", user=None):
         Review.objects.filter(pk=review.pk).update(
             status=Review.Status.WITHDRAWN, version=F("version") + 1
         )
-        number = (review.versions.aggregate(last=Max("number"))["last"] or 0) + 1
         ReviewVersion.objects.create(
             review=review,
-            number=number,
+            number=_next_version(review),
             status=Review.Status.WITHDRAWN,
             scores=[
                 {
@@ -247,15 +260,9 @@ def save_review(
         ):
             raise ValueError(f"points out of range for criterion {score.criterion}")
     with transaction.atomic():
-        # The declaration's lock orders this save with revise_to_conflict: a
-        # conflict declared meanwhile (another tab) is seen here, and no draft
-        # is created for an entry the juror has just left.
-        declaration = (
-            ConflictDeclaration.objects.select_for_update()
-            .filter(entry=entry, member=member)
-            .first()
-        )
-        if declaration is None or declaration.has_conflict:
+        # A conflict declared meanwhile (another tab) is seen here, and no
+        # draft is created for an entry the juror has just left.
+        if _no_conflict_declared(member, entry) is None:
             raise NotOnTheList
         if not Assignment.objects.filter(entry=entry, member=member).exists():
             raise NotOnTheList
@@ -283,7 +290,7 @@ def save_review(
         _store_scores(review, scores)
         review.refresh_from_db()
         if submitting:
-            number = (review.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+            number = _next_version(review)
             ReviewVersion.objects.create(
                 review=review,
                 number=number,
