@@ -241,8 +241,8 @@ class DashboardView(JuryView):
     def get(self, request):
         members = list(_memberships(request.user))
         rows = assignment_rows(members)
-        # Once results are out, the entries have left the jury's states: a
-        # published edition shows what the juror did, not an empty list.
+        # Each juror's submitted reviews, for editions whose scoring is closed
+        # (their decided entries have left the jury's states and the list).
         scored = dict(
             Review.objects.filter(member__in=members, status=Review.Status.SUBMITTED)
             .values_list("member_id")
@@ -292,10 +292,9 @@ class DashboardView(JuryView):
 def _scoring_ended_at(edition):
     """When scoring ended: closed early by the secretariat, or at the end of
     the jury phase (a midnight end read as 23:59 of the day before)."""
-    closes = shown_deadline(edition.jury_closes_at)
     if edition.scoring_closed_at and edition.scoring_closed_at < edition.jury_closes_at:
         return timezone.localtime(edition.scoring_closed_at)
-    return closes
+    return shown_deadline(edition.jury_closes_at)
 
 
 def _results_url(edition, request):
