@@ -22,6 +22,8 @@ urlpatterns = [
         name="competition_results_photo",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("apple-touch-icon.png", views.apple_touch_icon, name="apple_touch_icon"),
     path(
         "sitemap.xml",
         sitemap,

@@ -4,7 +4,8 @@ import logging
 
 from django.db import connection
 from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import Sitemap
@@ -64,3 +65,15 @@ class AllLanguagesSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+
+@require_safe
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links to."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
+
+
+@require_safe
+def apple_touch_icon(request):
+    """iOS asks for /apple-touch-icon.png at the root when saving to a home screen."""
+    return HttpResponsePermanentRedirect(static("icons/apple-touch-icon.png"))

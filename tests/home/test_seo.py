@@ -20,7 +20,14 @@ def test_standard_page_metadata(client, standard_page):
     assert meta(html, "og:title") == "O kampanii"
     assert meta(html, "og:locale") == "pl_PL"
     assert meta(html, "og:type") == "website"
-    assert meta(html, "twitter:card") == "summary"
+    # A page without an image of its own shares the campaign's default card.
+    image = meta(html, "og:image")
+    assert image.startswith("http") and image.endswith("/static/img/og-default.png")
+    assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == (
+        "1200",
+        "630",
+    )
+    assert meta(html, "twitter:card") == "summary_large_image"
 
 
 def test_search_description_wins_and_english_locale(client, standard_page_en):
@@ -54,3 +61,13 @@ def test_home_shares_its_hero_image_as_a_large_card(client, home):
 def test_no_page_metadata_on_search(client, home):
     html = client.get("/search/?query=x").text
     assert 'rel="canonical"' not in html
+
+
+def test_favicon_and_touch_icon_at_the_root(client):
+    for path, target in (
+        ("/favicon.ico", "/static/favicon.ico"),
+        ("/apple-touch-icon.png", "/static/icons/apple-touch-icon.png"),
+    ):
+        response = client.get(path)
+        assert response.status_code == 301
+        assert response["Location"] == target
