@@ -163,6 +163,8 @@ def focused(page):
                 href: el.getAttribute('href'),
                 text: (el.textContent || '').trim().slice(0, 60),
                 inMainMenu: !!el.closest('nav.main-menu'),
+                isMenuToggle: el.matches('summary.site-menu__toggle'),
+                menuOpen: !!(el.closest('details') && el.closest('details').open),
                 outlineStyle: style.outlineStyle,
                 outlineWidth: style.outlineWidth,
             };
