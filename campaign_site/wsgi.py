@@ -15,3 +15,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign_site.settings.production")
 
 application = get_wsgi_application()
+
+# Load the Polish dictionary of the search now, while the worker boots, rather than
+# during some visitor's first search (about 2 s; see README "Search").
+from search.lemmas import warm_up  # noqa: E402
+
+warm_up()

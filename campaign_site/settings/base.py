@@ -304,7 +304,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Wagtail
 WAGTAIL_SITE_NAME = "Ekonomia społeczna na Mazowszu"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's "simple" text search configuration: no English stemming or stop words
+# applied to Polish; the search app indexes dictionary forms itself (search/lemmas.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "simple",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

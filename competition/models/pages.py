@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from search.index import LemmatisedSearchMixin
 
 from ..blocks import FaqBlock
 from ..forms.edition import CompetitionPageForm
@@ -68,13 +69,17 @@ class Phase(models.TextChoices):
     RESULTS = "results", _("wyniki ogłoszone")
 
 
-class CompetitionIndexPage(Page):
+class CompetitionIndexPage(LemmatisedSearchMixin, Page):
     """The competition's landing page: lists its editions, newest first."""
 
     intro = RichTextField(
         _("wstęp"), blank=True, features=RICH_TEXT_FEATURES, max_length=4000
     )
 
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("search_lemmas"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["competition.CompetitionPage"]
@@ -95,7 +100,7 @@ class CompetitionIndexPage(Page):
         return context
 
 
-class CompetitionPage(RoutablePageMixin, Page):
+class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     """One edition of "Mazowiecka Marka Ekonomii Społecznej" (e.g. MMES-2027).
 
     Entries always belong to the edition page in the default locale: an English
@@ -246,6 +251,8 @@ class CompetitionPage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("search_categories"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [
@@ -473,6 +480,19 @@ class CompetitionPage(RoutablePageMixin, Page):
             .prefetch_related("criteria")
             .order_by("sort_order", "pk")
         )
+
+    def search_categories(self):
+        """The categories' names and descriptions in this page's language, for the
+        search index (they live on the original edition; see search/signals.py)."""
+        english = self.locale.language_code.startswith("en")
+        texts = []
+        for category in self.categories_list():
+            for field in ("name", "description", "who_may_apply"):
+                value = getattr(category, field)
+                if english:
+                    value = getattr(category, f"{field}_en") or value
+                texts.append(value)
+        return "\n".join(texts)
 
     # -- sub-routes (DESIGN §4); the views live in ``competition/views/`` ------
 

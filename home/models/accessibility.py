@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.index import LemmatisedSearchMixin
+
 LIST_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 SECTION_FEATURES = ["h3", *LIST_FEATURES]
 
@@ -33,7 +35,7 @@ class AssessmentMethod(models.TextChoices):
     EXTERNAL = "audyt", _("badanie przez podmiot zewnętrzny")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(LemmatisedSearchMixin, Page):
     """One statement per language version of the site, linked from every footer."""
 
     entity_name = models.CharField(
@@ -154,6 +156,7 @@ class AccessibilityStatementPage(Page):
         index.SearchField("non_compliant_content"),
         index.SearchField("complaint_procedure"),
         index.SearchField("architectural_accessibility"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.navigation import restricted_q
+from search.index import LemmatisedSearchMixin
 
 from .. import teryt
 from ..blocks import BaseStreamBlock
@@ -227,7 +228,7 @@ def directory_groups(advocates):
     return groups
 
 
-class AdvocatesDirectoryPage(Page):
+class AdvocatesDirectoryPage(LemmatisedSearchMixin, Page):
     """The directory of the advocates' network, by powiat, with the forum's news.
 
     Meetings of the advocates' forum will come from the events feature; until it
@@ -275,6 +276,7 @@ class AdvocatesDirectoryPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, DocumentLinkBlock, QuoteBlock, VideoBlock
+from search.index import LemmatisedSearchMixin
 
 from .site_settings import SocialLinkBlock
 
@@ -27,7 +28,7 @@ def split_hashtags(text):
     return [tag for tag in tags if tag]
 
 
-class CampaignPage(Page):
+class CampaignPage(LemmatisedSearchMixin, Page):
     """A campaign's landing page: slogan, ambassadors, films, voices, materials."""
 
     slogan = models.CharField(
@@ -104,6 +105,7 @@ class CampaignPage(Page):
         index.SearchField("hashtags"),
         index.SearchField("body"),
         index.SearchField("testimonials"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [

@@ -20,6 +20,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.ical import ical_calendar, ical_response
 from home.navigation import restricted_q
+from search.index import LemmatisedSearchMixin
 
 EVENTS_PER_PAGE = 10
 # The iCalendar feed carries every upcoming event and those that ended recently,
@@ -71,7 +72,7 @@ def event_validation_errors(event):
     return errors
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     """Upcoming and past events of one language, filterable by type, with iCal."""
 
     intro = models.TextField(
@@ -81,7 +82,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         help_text=_("Jedno lub dwa zdania nad listą wydarzeń."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("search_lemmas"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -145,7 +149,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     """One event: when, what kind, where (or the on-line link), how to register."""
 
     start = models.DateTimeField(
@@ -222,6 +226,7 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("venue_name"),
         index.FilterField("start"),
         index.FilterField("event_type"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [

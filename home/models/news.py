@@ -25,6 +25,7 @@ from wagtail.search import index
 from home import navigation
 from home.blocks import BaseStreamBlock
 from home.navigation import restricted_q
+from search.index import LemmatisedSearchMixin
 
 NEWS_PER_PAGE = 10
 FEED_SIZE = 20
@@ -124,7 +125,7 @@ def news_categories(locale_id):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     """The list of news in one language, filterable, with RSS and Atom feeds."""
 
     intro = models.TextField(
@@ -134,7 +135,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
         help_text=_("Jedno lub dwa zdania nad listą aktualności."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("search_lemmas"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -203,7 +207,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(LemmatisedSearchMixin, Page):
     """One news item: date, lead, image, category, tags and body."""
 
     date = models.DateField(_("data"), default=datetime.date.today)
@@ -253,6 +257,7 @@ class NewsPage(Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("date"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [

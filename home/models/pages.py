@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from home import navigation
 from home.navigation import restricted_q
+from search.index import LemmatisedSearchMixin
 
 from ..blocks import BaseStreamBlock, EasyToReadBlock, SignLanguageVideoBlock
 from ..forms import HomePageForm
@@ -40,7 +41,7 @@ def localized_live(queryset, page_id, locale_id):
     return None
 
 
-class HomePage(Page):
+class HomePage(LemmatisedSearchMixin, Page):
     """The root of one language's tree: the campaign's front door."""
 
     hero_title = models.CharField(
@@ -115,6 +116,7 @@ class HomePage(Page):
         index.SearchField("hero_title"),
         index.SearchField("hero_text"),
         index.SearchField("body"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [
@@ -247,7 +249,7 @@ class HomePagePartner(Orderable):
         return self.name
 
 
-class StandardPage(Page):
+class StandardPage(LemmatisedSearchMixin, Page):
     """An ordinary content page: about us, rules, contact, privacy."""
 
     intro = models.TextField(
@@ -263,6 +265,7 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("search_lemmas"),
     ]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
