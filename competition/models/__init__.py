@@ -1,4 +1,4 @@
-from .categories import Category, Criterion, localized
+from .categories import Category, CategoryIcon, Criterion, localized
 from .entries import (
     AccessToken,
     Consent,
@@ -28,6 +28,7 @@ from .pages import (
     CompetitionPage,
     Phase,
     TieBreakOrder,
+    results_published_q,
 )
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "TieBreakOrder",
     "AccessToken",
     "Category",
+    "CategoryIcon",
     "CompetitionIndexPage",
     "CompetitionPage",
     "Consent",
@@ -58,4 +60,5 @@ __all__ = [
     "Phase",
     "Status",
     "localized",
+    "results_published_q",
 ]

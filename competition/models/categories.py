@@ -25,6 +25,19 @@ def localized(obj, field):
     return getattr(obj, field)
 
 
+class CategoryIcon(models.TextChoices):
+    """The pictograms a category can carry on the results (``static/img/competition/
+    icons/<value>.svg``); drawn for this site, white on the category's disc."""
+
+    AWARD = "award", _("medal")
+    GROWTH = "growth", _("wzrost (np. Rozwój)")
+    HANDS = "hands", _("podane ręce (np. Reintegracja)")
+    HEART = "heart", _("serce (np. Odpowiedzialność)")
+    PERSON = "person", _("osoba (np. Osobowość)")
+    COMPASS = "compass", _("kompas (np. Odkrycie)")
+    STAR = "star", _("gwiazda (np. Super Marka)")
+
+
 # Sub-routes of the form that a category's slug must not shadow.
 RESERVED_SLUGS = frozenset({"gotowe"})
 
@@ -68,10 +81,19 @@ class Category(ClusterableModel):
         help_text=_("Np. „Osobowość”: formularz pyta o osobę, nie o organizację."),
     )
 
+    icon = models.CharField(
+        _("ikona"),
+        max_length=20,
+        choices=CategoryIcon.choices,
+        default=CategoryIcon.AWARD,
+        help_text=_("Piktogram kategorii na stronie wyników."),
+    )
+
     panels = [
         FieldPanel("edition"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
+        FieldPanel("icon"),
         FieldRowPanel([FieldPanel("description"), FieldPanel("description_en")]),
         FieldRowPanel([FieldPanel("who_may_apply"), FieldPanel("who_may_apply_en")]),
         MultiFieldPanel(
@@ -97,6 +119,11 @@ class Category(ClusterableModel):
     @property
     def label(self):
         return localized(self, "name")
+
+    @property
+    def icon_path(self):
+        """The icon's static path, for ``{% static %}``."""
+        return f"img/competition/icons/{self.icon or CategoryIcon.AWARD}.svg"
 
     @property
     def localized_description(self):

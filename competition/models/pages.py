@@ -1,10 +1,12 @@
 """An edition of the competition and the index that lists the editions."""
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +71,16 @@ class Phase(models.TextChoices):
     RESULTS = "results", _("wyniki ogłoszone")
 
 
+def results_published_q(now=None):
+    """Editions whose results are public at ``now``, in any language: results
+    are published on the Polish original and a translation follows it."""
+    originals = CompetitionPage.objects.filter(
+        locale__language_code=Locale.get_default().language_code,
+        results_published_at__lte=now or timezone.now(),
+    ).values("translation_key")
+    return Q(translation_key__in=originals)
+
+
 class CompetitionIndexPage(LemmatisedSearchMixin, Page):
     """The competition's landing page: lists its editions, newest first."""
 
@@ -91,11 +103,10 @@ class CompetitionIndexPage(LemmatisedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["editions"] = (
-            CompetitionPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-submissions_open_at")
+        editions = CompetitionPage.objects.child_of(self).live().public()
+        context["editions"] = editions.order_by("-submissions_open_at")
+        context["results_archive"] = editions.filter(results_published_q()).order_by(
+            "-submissions_open_at"
         )
         return context
 
@@ -414,6 +425,15 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         page.scoring_closed_at = self.scoring_closed_at
         page.results_published_at = self.results_published_at
         return page
+
+    @property
+    def year(self):
+        """The edition's year, as in "Laureat MMES 2027": the code's last four
+        digits, else the year submissions opened."""
+        found = re.search(r"(\d{4})$", self.code or "")
+        if found:
+            return int(found.group(1))
+        return timezone.localtime(self.submissions_open_at).year
 
     # -- the edition's state -------------------------------------------------
 

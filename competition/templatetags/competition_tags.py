@@ -83,5 +83,5 @@ def competition_teaser(context, home):
     return {
         "edition": found,
         "status": status,
-        "state": f"{found.pk}:{status['phase']}",
+        "state": f"{found.pk}:{status['phase']}:{status['jury_over']:d}",
     }

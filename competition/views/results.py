@@ -21,6 +21,14 @@ from ..files import PHOTO_TYPES
 from ..models import Entry, EntryFile, Status
 
 AWARDED = (Status.LAUREATE, Status.DISTINCTION)
+# Drawn for this site (``static/img/competition/scenes/``): shown instead of a
+# photo when there is none or its publication was not consented to. Never a
+# likeness of anyone; an organisation gets one of the workplaces, by its id.
+PERSON_ILLUSTRATION = "img/competition/scenes/person.svg"
+ORGANISATION_ILLUSTRATIONS = tuple(
+    f"img/competition/scenes/{name}.svg"
+    for name in ("cafe", "workshop", "laundry", "garden")
+)
 PHOTO_CONTENT_TYPES = frozenset(
     content_type for _ext, content_type in PHOTO_TYPES.values()
 )
@@ -65,6 +73,8 @@ def results_page(request, page):
         "self": page,
         "sections": sections,
         "published_at": edition.results_published_at,
+        "year": edition.year,
+        "laureate_count": sum(len(section["laureates"]) for section in sections),
     }
     return render(request, "competition/results_page.html", context)
 
@@ -86,13 +96,31 @@ def _card(entry):
         justification = entry.decision.justification
     except Entry.decision.RelatedObjectDoesNotExist:
         justification = ""
+    is_person = entry.nominee_kind == "person"
+    if is_person:
+        illustration = PERSON_ILLUSTRATION
+    else:
+        illustration = ORGANISATION_ILLUSTRATIONS[
+            entry.pk % len(ORGANISATION_ILLUSTRATIONS)
+        ]
     return {
         "entry": entry,
-        "is_person": entry.nominee_kind == "person",
-        "powiat": entry.powiat_name,
+        "is_person": is_person,
+        "is_laureate": entry.status == Status.LAUREATE,
+        "place": _place(entry),
         "justification": justification,
-        "photos": photos,
+        "photo": photos[0] if photos else None,
+        "more_photos": photos[1:],
+        "illustration": None if photos else illustration,
     }
+
+
+def _place(entry):
+    """ "Sierpc · powiat sierpecki"; a city with powiat rights named once."""
+    powiat = entry.powiat_label
+    if entry.city and powiat and entry.city != entry.powiat_name:
+        return f"{entry.city} · {powiat}"
+    return powiat or entry.city
 
 
 @require_GET

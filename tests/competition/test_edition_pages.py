@@ -265,7 +265,10 @@ def test_home_teaser_shows_the_newest_edition_of_its_language(
     assert 'aria-labelledby="home-competition-title"' in html
     assert ">Mazowiecka Marka Ekonomii Społecznej 2030</h2>" in html
     assert "2029" not in html
-    assert f'<a class="button" href="{EDITION_URL}">Zgłoś się' in html
+    assert (
+        f'<a class="button" href="{EDITION_URL}#kategorie">Zgłoś się do 31 marca 2030'
+        in html
+    )
     assert "Nabór trwa do 31 marca 2030, 23:59" in text(html)
     # No English edition yet: no teaser on the English home.
     assert "home-competition" not in html_en
@@ -301,6 +304,78 @@ def test_home_teaser_closes_with_the_deadline_even_from_a_warm_cache(client, hom
     assert "Zgłoś się" not in html
     assert "Nabór zakończony." in text(html)
     assert f'href="{EDITION_URL}">Więcej o konkursie' in html
+
+
+def call_to_action(html):
+    """The competition's box inside the home page's hero, as visible text."""
+    hero = html.split('<section class="hero', 1)[1].split("</section>\n", 2)
+    box = hero[0].split('<section class="home-competition"', 1)[1]
+    return text(box), re.findall(r'<a (?:class="button" )?href="([^"]+)"', box)
+
+
+@pytest.mark.parametrize(
+    "instant, words, link",
+    [
+        (OPENS - timedelta(days=3), "Nabór rusza 2 marca 2030", EDITION_URL),
+        (
+            OPENS + timedelta(days=1),
+            "Zgłoś się do 31 marca 2030",
+            EDITION_URL + "#kategorie",
+        ),
+        (CLOSES + timedelta(hours=2), "Nabór zakończony", EDITION_URL),
+        (CLOSES + timedelta(days=3), "Trwa ocena", EDITION_URL),
+        (CLOSES + timedelta(days=60), "Poznaj laureatów", EDITION_URL + "wyniki/"),
+    ],
+    ids=["upcoming", "open", "closed", "jury", "results"],
+)
+def test_home_leads_with_the_competitions_call_to_action_for_its_phase(
+    client, edition_2030, instant, words, link
+):
+    CompetitionPage.objects.filter(pk=edition_2030.pk).update(
+        results_published_at=CLOSES + timedelta(days=50)
+    )
+    with at(instant):
+        html = main(client.get("/").text)
+    shown, links = call_to_action(html)
+    assert words in shown
+    assert links == [link]
+    # In the hero, under the h1: before the campaign's, the news' and events' sections.
+    assert html.index('id="hero-title"') < html.index("home-competition-title")
+    assert html.index("home-competition-title") < html.index("home-news-title")
+
+
+def test_english_home_says_apply_by_with_the_english_date(
+    client, home_en, locales, edition_2030
+):
+    index_en = CompetitionIndexPage.objects.get(
+        pk=edition_2030.get_parent().pk
+    ).copy_for_translation(locales["en"])
+    index_en.title, index_en.slug = "Competition", "competition"
+    index_en.save_revision().publish()
+    page_en = edition_2030.copy_for_translation(locales["en"]).specific
+    page_en.title = "Mazovian Social Economy Brand 2030"
+    page_en.save_revision().publish()
+    with at(OPENS + timedelta(days=1)):
+        shown, links = call_to_action(main(client.get("/en/").text))
+    assert "Apply by 31 March 2030" in shown
+    assert links == ["/en/competition/mmes-2030/#kategorie"]
+
+
+def test_home_announces_the_laureates_the_moment_results_are_out_from_a_warm_cache(
+    client, edition_2030
+):
+    # Results fall mid-way through a ten-minute bucket and with no publish of
+    # any page: only the phase in the home body's cache key can change it.
+    out = datetime(2030, 6, 20, 12, 5, tzinfo=WARSAW)
+    CompetitionPage.objects.filter(pk=edition_2030.pk).update(results_published_at=out)
+    before, after = out - timedelta(minutes=1), out + timedelta(minutes=1)
+    assert before.timestamp() // 600 == after.timestamp() // 600
+    with at(before):
+        client.get("/")
+        assert "Wyniki już wkrótce" in call_to_action(client.get("/").text)[0]
+    with at(after):
+        shown, links = call_to_action(client.get("/").text)
+    assert "Poznaj laureatów" in shown and links == [EDITION_URL + "wyniki/"]
 
 
 def test_warm_home_with_a_teaser_stays_within_the_query_budget(

@@ -23,6 +23,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from competition import decisions, scoring, workflow
 from competition.models import (
+    Category,
     CompetitionIndexPage,
     CompetitionPage,
     ConflictDeclaration,
@@ -718,6 +719,88 @@ def test_the_results_page_shows_laureates_and_no_scores(
     assert b"".join(photo.streaming_content)[:2] == b"\xff\xd8"
     refused_url = reverse("competition_results_photo", args=[refused.pk])
     assert client.get(refused_url).status_code == 404
+
+
+def laureate_cards(html):
+    """{nominee name: the card's HTML} of the public results page."""
+    cards = {}
+    for chunk in html.split('<li class="laureate-card')[1:]:
+        name = re.search(r'class="laureate-card__name">([^<]+)</h3>', chunk)
+        cards[name.group(1)] = chunk.split("</article>", 1)[0]
+    return cards
+
+
+def test_the_results_celebrate_each_laureate_with_a_card(
+    client, decided, edition, secretary
+):
+    """A card per awarded entry: photo only with the consent, else a drawn
+    illustration; the category's icon, the powiat by name, the jury's words
+    and the "Laureat MMES <year>" mark."""
+    Category.objects.filter(edition=edition, slug="reintegracja").update(icon="hands")
+    Entry.objects.filter(pk=decided["A"].pk).update(image_publication_allowed=True)
+    Entry.objects.filter(pk=decided["C"].pk).update(city="Sierpc", powiat="1427")
+    allowed = jpeg_file(decided["A"])
+    refused = jpeg_file(decided["C"])  # no consent
+    person = builders.entry(
+        edition,
+        category=edition.categories.get(slug="osobowosc"),
+        status=Status.LAUREATE,
+    )
+    Decision.objects.create(
+        entry=person, outcome="laureate", justification="Za lata pracy."
+    )
+    decisions.publish_results(edition, secretary)
+
+    html = client.get(results_url(edition)).content.decode()
+    cards = laureate_cards(html)
+
+    assert list(cards) == ["Spółdzielnia Alfa", "Spółdzielnia Gamma", "Anna Kowalska"]
+    alfa, gamma, anna = cards.values()
+    photo = reverse("competition_results_photo", args=[allowed.pk])
+    assert f'<img src="{photo}" alt="Spółdzielnia Alfa – zdjęcie 1"' in alfa
+    assert "scenes/" not in alfa
+    assert reverse("competition_results_photo", args=[refused.pk]) not in gamma
+    assert re.search(r'src="/static/img/competition/scenes/\w+\.svg" alt=""', gamma)
+    assert 'src="/static/img/competition/scenes/person.svg" alt=""' in anna
+    assert '<span class="award-mark__label">Laureat MMES 2027</span>' in alfa
+    assert '<span class="award-mark__label">Wyróżnienie MMES 2027</span>' in gamma
+    assert "award-mark--distinction" in gamma and "award-mark--laureate" in alfa
+    assert 'src="/static/img/competition/icons/hands.svg"' in alfa
+    assert 'src="/static/img/competition/icons/award.svg"' in anna  # the default
+    assert "Warszawa (miasto na prawach powiatu)</p>" in alfa
+    assert "Warszawa ·" not in alfa  # a city with powiat rights is named once
+    assert "Sierpc · powiat sierpecki</p>" in gamma
+    assert "Uzasadnienie A." in alfa and "Uzasadnienie jury</figcaption>" in alfa
+    assert "Za lata pracy." in anna
+    # The page's head counts the laureates; the category is a heading with its icon.
+    assert "Kapituła wybrała 2 laureatów." in html
+    assert re.search(
+        r'<h2 id="results-reintegracja"[^>]*>.*icons/hands\.svg.*'
+        r"Kategoria „Reintegracja”",
+        html,
+        re.S,
+    )
+
+
+def test_the_index_keeps_an_archive_of_published_results(
+    client, home, decided, edition, secretary
+):
+    builders.edition(home, code="MMES-2028", categories=())  # open, no results
+    index_url = edition.get_parent().url
+    html = client.get(index_url).content.decode()
+    assert "archiwum-wynikow" not in html
+    assert results_url(edition) not in html
+
+    decisions.publish_results(edition, secretary)
+
+    html = client.get(index_url).content.decode()
+    archive = html.split('id="archiwum-wynikow"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)">Wyniki: ', archive) == [results_url(edition)]
+    assert "Laureat MMES 2027" in archive
+    # The edition's card on the index and the edition's own page link to them.
+    assert f'href="{results_url(edition)}">Poznaj laureatów' in html
+    page = client.get(edition.url).content.decode()
+    assert f'href="{results_url(edition)}">Zobacz wyniki' in page
 
 
 def test_photos_of_entries_not_awarded_stay_private(

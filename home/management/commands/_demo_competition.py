@@ -78,6 +78,7 @@ CATEGORIES = [
     {
         "slug": "rozwoj",
         "code": "rozwoj",
+        "icon": "growth",
         "description": (
             "Dla organizacji, które dynamicznie rozwijają działalność społeczną: "
             "nowe usługi i produkty, nowi klienci, nowe miejsca pracy."
@@ -151,6 +152,7 @@ CATEGORIES = [
     {
         "slug": "reintegracja",
         "code": "reintegracja",
+        "icon": "hands",
         "description": (
             "Za działania na rzecz aktywizacji społecznej i zawodowej osób "
             "zagrożonych wykluczeniem: powrót do pracy, do wspólnoty, do "
@@ -218,6 +220,7 @@ CATEGORIES = [
     {
         "slug": "odpowiedzialnosc",
         "code": "odpowiedzialnosc",
+        "icon": "heart",
         "description": (
             "Dla podmiotów, które realizują wartości społecznej odpowiedzialności "
             "biznesu: wobec pracowników, społeczności lokalnej i środowiska."
@@ -284,6 +287,7 @@ CATEGORIES = [
     {
         "slug": "osobowosc",
         "code": "osobowosc",
+        "icon": "person",
         "nominee_is_person": True,
         "description": (
             "Dla osób, które swoją pracą i pasją przyczyniają się do rozwoju "
@@ -348,6 +352,7 @@ CATEGORIES = [
     {
         "slug": "odkrycie",
         "code": "odkrycie",
+        "icon": "compass",
         "description": (
             "Dla nowatorskich inicjatyw, które wnoszą świeże spojrzenie na sektor "
             "ekonomii społecznej."
@@ -409,6 +414,7 @@ CATEGORIES = [
     {
         "slug": "super-marka",
         "code": "super_marka",
+        "icon": "star",
         "previous_laureates_only": True,
         "description": (
             "Dla dotychczasowych laureatów, którzy wyróżniają się na tle całego "
@@ -934,6 +940,7 @@ def seed_categories(edition):
             who_may_apply_en=spec["who_may_apply_en"],
             previous_laureates_only=spec.get("previous_laureates_only", False),
             nominee_is_person=spec.get("nominee_is_person", False),
+            icon=spec["icon"],
         )
         for number, criterion in enumerate(spec["criteria"]):
             name, name_en, question_pl, question_en, guidance, weight, limit = criterion
