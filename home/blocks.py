@@ -54,6 +54,9 @@ class HeadingBlock(blocks.StructBlock):
         ],
         default="h2",
         help_text=_("Zachowaj kolejność: pod nagłówkiem 2 używaj nagłówka 3."),
+        # The level's label ("Nagłówek 2") is not the page's text: keep it out of
+        # the search index and the result snippets.
+        search_index=False,
     )
 
     class Meta:

@@ -197,3 +197,17 @@ def test_open_edition_comes_first(client, pages, home):
         StandardPageFactory(parent=home, title=f"Konkurs {n}", intro="Konkurs.")
     _html, links = found(client, "konkurs")
     assert links[0] == EDITION
+
+
+def test_heading_levels_are_not_page_text(client, home):
+    body = [
+        ("heading", {"text": "Nasze spółdzielnie", "level": "h2"}),
+        ("paragraph", "<p>Pracujemy razem.</p>"),
+    ]
+    StandardPageFactory(parent=home, title="O nas", slug="o-nas", body=body)
+    html, links = found(client, "spółdzielnia")
+    assert links == ["/o-nas/"]
+    assert "Nasze <mark>spółdzielnie</mark> Pracujemy razem." in html
+    assert "Nagłówek" not in html.split("<main", 1)[1]
+    _html, links = found(client, "nagłówek")
+    assert links == []
