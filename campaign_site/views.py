@@ -1,17 +1,35 @@
-"""Operational endpoints: health check, robots.txt, sitemap over both languages."""
+"""Operational endpoints: health check, robots.txt, sitemap over both languages,
+and the 500 page."""
 
 import logging
 
 from django.db import connection
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
+
+
+@requires_csrf_token
+def server_error(request):
+    """Django's 500 view, plus a word for staff who met it in the admin:
+    what they saved before the error (drafts, autosave) is kept. Rendered
+    without context processors, like Django's, so it cannot fail itself."""
+    template = loader.get_template("500.html")
+    in_admin = request.path.startswith("/admin/")
+    return HttpResponseServerError(template.render({"in_admin": in_admin}))
 
 
 @never_cache

@@ -207,19 +207,32 @@ def browser(prerequisites):
 
 @pytest.fixture
 def new_page(browser):
-    """Factory for pages in fresh contexts of a given viewport; all closed after."""
+    """Factory for pages in fresh contexts of a given viewport; all closed after.
+
+    No journey may meet a server error (issue 14): every answer >= 500 to any
+    of these pages – admin create, edit, submit and autosave requests
+    included – fails the test when it ends."""
     contexts = []
+    server_errors = []
+
+    def record(response):
+        if response.status >= 500:
+            server_errors.append(
+                f"{response.status} {response.request.method} {response.url}"
+            )
 
     def make(width=1280, height=800):
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
+        page.on("response", record)
         return page
 
     yield make
     for context in contexts:
         context.close()
+    assert not server_errors, "server errors:\n" + "\n".join(server_errors)
 
 
 @pytest.fixture(scope="session")
