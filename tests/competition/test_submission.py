@@ -224,9 +224,12 @@ def test_third_party_nomination_notifies_the_nominee(
 # -- rejections keep everything ----------------------------------------------
 
 REJECTIONS = [
-    ({"nip": "856-734-62-16"}, "nip", "To nie jest poprawny NIP"),
-    ({"regon": "192598183"}, "regon", "To nie jest poprawny REGON"),
-    ({"krs": "12345678901"}, "krs", "Numer KRS to 10 cyfr"),
+    ({"nip": "856-734-62-16"}, "nip", "błędną cyfrę kontrolną"),
+    ({"nip": "856-734-62"}, "nip", "NIP ma 10 cyfr, a wpisano 8"),
+    ({"nip": "856-734-62-1O"}, "nip", "NIP to tylko cyfry"),
+    ({"regon": "192598183"}, "regon", "Ten REGON ma błędną cyfrę kontrolną"),
+    ({"regon": "1925981"}, "regon", "REGON ma 9 albo 14 cyfr, a wpisano 7"),
+    ({"krs": "12345678901"}, "krs", "Numer KRS ma 10 cyfr, a wpisano 11"),
     ({"krs": ""}, "krs", "ma wpis w KRS"),
     ({"postal_code": "00844x"}, "postal_code", "00-000"),
     ({"powiat": "0201"}, "powiat", "z listy"),
