@@ -28,6 +28,9 @@ ORGANISATION_REQUIRED = (
 PERSON_REQUIRED = ("person_name", "city", "powiat")
 ALWAYS_REQUIRED = ("contact_name", "email", "title", "summary")
 HONEYPOT = "fax_number"
+# Mistakes that stop even a draft: without a valid e-mail nobody could come back
+# to it, and a filled honeypot is a bot.
+DRAFT_BLOCKERS = ("email", HONEYPOT, "nominee_kind")
 EMAIL_MESSAGE = _("Wpisz adres e-mail w formacie nazwa@domena.pl.")
 URL_MESSAGE = _("Wpisz pełny adres strony, np. https://www.example.org.")
 
@@ -276,6 +279,24 @@ class EntryForm(forms.Form):
 
     def kept(self, kind):
         return [item for item in self.kept_files if item.kind == kind]
+
+    # -- drafts ------------------------------------------------------------
+
+    def draft_can_be_saved(self):
+        """Whether a draft may be saved despite the form's errors (point 1 of
+        issue 13: a draft saves whatever is valid, and keeps the rest as typed)."""
+        return not any(name in self.errors for name in DRAFT_BLOCKERS)
+
+    def invalid_values(self):
+        """The text fields the form refused, as the applicant typed them."""
+        return {
+            name: self.data.get(self.add_prefix(name), "")
+            for name in self.errors
+            if name in self.fields
+            and not isinstance(self.fields[name], forms.FileField | forms.BooleanField)
+            and name not in DRAFT_BLOCKERS
+            and name not in ("nomination", "idempotency_key")
+        }
 
     # -- cleaning ----------------------------------------------------------
 

@@ -382,6 +382,95 @@ def test_a_key_reused_after_a_race_leads_to_the_first_entry(
     assert Entry.objects.count() == 1
 
 
+@pytest.mark.django_db
+def test_back_from_the_receipt_and_send_again_creates_no_second_entry(
+    client, post, page, category, mailoutbox
+):
+    """Issue 13, point 3: the form page is not cached (no-store), so Back fetches
+    it again; a new key on every GET made the resent form look new."""
+    first_form = client.get(form_url(page, category))
+    key = value_of(first_form, "idempotency_key")
+    data = formdata.organisation(
+        category, video_url="https://youtu.be/x", idempotency_key=key
+    )
+    receipt = post(form_url(page, category), data)
+    assert receipt.status_code == 303
+    # Back: the browser asks for the form again and puts the typed text back.
+    again = client.get(form_url(page, category))
+    assert value_of(again, "idempotency_key") == key
+    html = again.content.decode()
+    assert "MMES-2027-0001" in html and "zostało już wysłane" in html
+    resent = {**data, "idempotency_key": value_of(again, "idempotency_key")}
+    response = post(form_url(page, category), resent)
+    assert response.status_code == 303
+    assert response["Location"] == receipt["Location"]
+    assert Entry.objects.count() == 1 and len(mailoutbox) == 1
+    # Someone nominating another organisation from the same browser starts anew.
+    fresh = client.get(form_url(page, category) + "?nowe=1")
+    assert value_of(fresh, "idempotency_key") not in (None, key)
+
+
+@pytest.mark.django_db
+def test_the_same_nip_in_the_same_category_points_to_the_status_page(
+    client, post, page, category, mailoutbox
+):
+    post(form_url(page, category), formdata.organisation(category, video_url="x.pl"))
+    other_browser = type(client)()
+    data = formdata.organisation(category, video_url="https://youtu.be/x")
+    response = other_browser.post(form_url(page, category), data)
+    assert response.status_code == 400
+    assert "jest już zgłoszenie z tym numerem NIP" in errors(response)["nip"]
+    html = response.content.decode()
+    assert f'href="{page.url}status/"' in html
+    assert value_of(response, "contact_name") == "Jan Nowak"
+    assert Entry.objects.count() == 1 and len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_same_nip_in_another_category_or_after_a_withdrawal_is_fine(
+    client, post, page, category
+):
+    post(form_url(page, category), formdata.organisation(category, video_url="x.pl"))
+    other = builders.category(page, "rozwoj", sort_order=5)
+    data = formdata.organisation(other, video_url="https://youtu.be/x")
+    assert type(client)().post(form_url(page, other), data).status_code == 303
+    Entry.objects.filter(category=category).update(status=Status.WITHDRAWN)
+    data = formdata.organisation(category, video_url="https://youtu.be/x")
+    assert type(client)().post(form_url(page, category), data).status_code == 303
+
+
+@pytest.mark.django_db
+def test_the_same_person_by_e_mail_is_a_duplicate(client, post, page, person_category):
+    first = formdata.person(
+        person_category,
+        nomination="third_party",
+        nominee_email="Anna.Kowalska@example.org",
+        video_url="https://vimeo.com/1",
+    )
+    assert post(form_url(page, person_category), first).status_code == 303
+    # Anna nominates herself from home: her own e-mail is the same address.
+    herself = formdata.person(
+        person_category,
+        contact_name="Anna Kowalska",
+        email="anna.kowalska@example.org",
+        video_url="https://vimeo.com/1",
+    )
+    response = type(client)().post(form_url(page, person_category), herself)
+    assert response.status_code == 400
+    assert "jest już zgłoszenie tej osoby" in errors(response)["email"]
+    # Another person nominated by the same nominator is welcome.
+    second = formdata.person(
+        person_category,
+        nomination="third_party",
+        person_name="Ewa Nowak",
+        nominee_email="ewa@example.org",
+        video_url="https://vimeo.com/1",
+    )
+    assert (
+        type(client)().post(form_url(page, person_category), second).status_code == 303
+    )
+
+
 # -- failures leave no trace ---------------------------------------------------
 
 
@@ -556,6 +645,86 @@ def test_a_draft_is_saved_with_files_and_continued_from_the_e_mailed_link(
 
 
 @pytest.mark.django_db
+def test_a_draft_with_mistakes_saves_everything_and_keeps_the_mistakes_as_typed(
+    client, post, page, category, mailoutbox
+):
+    """Issue 13, point 1: "Zapisz wersję roboczą" with a wrong NIP saved nothing."""
+    criterion = category.criteria.first()
+    data = formdata.organisation(
+        category,
+        nip="856-734-62-16",
+        krs="12345678901",
+        title="",
+        photos=[formdata.jpeg("warsztat.jpg")],
+        action="draft",
+    )
+    response = post(form_url(page, category), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Wersja robocza zapisana" in html
+    # What still needs fixing before sending is listed, with the mistakes.
+    found = errors(response)
+    assert "cyfrę kontrolną" in found["nip"] and "wpisano 11" in found["krs"]
+    assert "title" not in found  # a draft may be incomplete
+    assert "Przed wysłaniem popraw" in html
+    assert value_of(response, "nip") == "856-734-62-16"
+    draft = Entry.objects.get()
+    assert draft.status == Status.DRAFT
+    assert draft.organisation_name == "Spółdzielnia Socjalna „Razem”"
+    assert draft.regon == "192598184" and draft.postal_code == "00-844"
+    assert draft.nip == "" and draft.krs == ""  # never an invalid value in a column
+    assert draft.draft_invalid_values == {"nip": "856-734-62-16", "krs": "12345678901"}
+    assert draft.answers.get(criterion=criterion).text.startswith("Nasza odpowiedź")
+    assert draft.files.get().original_name == "warsztat.jpg"
+    (mail,) = mailoutbox
+    link = re.search(r"http://testserver(\S+\?wersja=\S+)", mail.body).group(1)
+    # Reopened elsewhere, the draft shows the NIP as typed, with its error.
+    home_browser = type(client)()
+    form = home_browser.get(home_browser.get(link)["Location"])
+    assert value_of(form, "nip") == "856-734-62-16"
+    assert "cyfrę kontrolną" in errors(form)["nip"]
+    assert "warsztat.jpg" in form.content.decode()
+    # Fixed and sent: the entry is complete and the mistakes are forgotten.
+    handles = re.findall(r'name="kept_files" value="([^"]+)"', form.content.decode())
+    complete = formdata.organisation(
+        category,
+        video_url="https://youtu.be/x",
+        kept_files=handles,
+        idempotency_key=value_of(form, "idempotency_key"),
+    )
+    response = home_browser.post(form_url(page, category), complete)
+    assert response.status_code == 303
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED and draft.nip == "8567346215"
+    assert draft.draft_invalid_values == {}
+    assert draft.files.get().original_name == "warsztat.jpg"
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_again_with_a_mistake_keeps_the_earlier_good_answer_out(
+    post, page, category
+):
+    """A valid NIP replaced by a wrong one is not silently kept in the column."""
+    data = formdata.organisation(category, action="draft")
+    post(form_url(page, category), data)
+    assert Entry.objects.get().nip == "8567346215"
+    again = {**data, "nip": "856-734-62"}
+    response = post(form_url(page, category), again)
+    assert "wpisano 8" in errors(response)["nip"]
+    draft = Entry.objects.get()
+    assert draft.nip == "" and draft.draft_invalid_values == {"nip": "856-734-62"}
+
+
+@pytest.mark.django_db
+def test_a_draft_without_an_e_mail_is_not_saved_and_says_why(post, page, category):
+    data = formdata.organisation(category, email="jan@", nip="1", action="draft")
+    response = post(form_url(page, category), data)
+    assert response.status_code == 400
+    assert "nazwa@domena.pl" in errors(response)["email"]
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
 def test_a_draft_needs_an_email_only(post, page, category):
     data = {
         "idempotency_key": str(uuid.uuid4()),
@@ -651,3 +820,27 @@ def test_an_english_submission_attaches_to_the_polish_edition(
     assert "/en/" in re.search(r"http://testserver(\S+/status/\S+)", mail.body).group(1)
     receipt = client.get(response["Location"]).content.decode()
     assert "Thank you! Your entry has been received." in receipt
+
+
+@pytest.mark.django_db
+def test_another_nominee_typed_into_a_used_form_becomes_a_new_entry(
+    client, post, page, person_category
+):
+    key = value_of(client.get(form_url(page, person_category)), "idempotency_key")
+    first = formdata.person(
+        person_category,
+        nomination="third_party",
+        nominee_email="anna@example.org",
+        video_url="https://vimeo.com/1",
+        idempotency_key=key,
+    )
+    post(form_url(page, person_category), first)
+    second = {
+        **first,
+        "person_name": "Ewa Nowak",
+        "nominee_email": "ewa@example.org",
+    }
+    response = post(form_url(page, person_category), second)
+    assert response.status_code == 303
+    assert response["Location"].endswith("MMES-2027-0002/")
+    assert Entry.objects.count() == 2
