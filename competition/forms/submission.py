@@ -55,6 +55,45 @@ class MultipleFileField(forms.FileField):
 
 CHOICE_MESSAGE = _("Wybierz jedną z pozycji z listy.")
 
+# The fields in the order the page shows them (the error summary follows it);
+# the criteria's answers go after "summary".
+PAGE_ORDER = (
+    "nominee_kind",
+    "nomination",
+    "organisation_name",
+    "person_name",
+    "legal_form",
+    "running_entity_name",
+    "nip",
+    "regon",
+    "krs",
+    "website",
+    "previous_award_year",
+    "street",
+    "postal_code",
+    "city",
+    "powiat",
+    "contact_name",
+    "email",
+    "phone",
+    "nominee_email",
+    "nominee_phone",
+    "title",
+    "summary",
+    "photos",
+    "presentation",
+    "video_url",
+    "consent_rules",
+    "consent_data",
+    "consent_image_publication",
+)
+# A consent's label is its whole sentence: the error summary names it shortly.
+SUMMARY_LABELS = {
+    "consent_rules": _("Zgoda: regulamin konkursu"),
+    "consent_data": _("Zgoda: dane osobowe"),
+    "consent_image_publication": _("Zgoda: publikacja wizerunku"),
+}
+
 
 def _blank_choice(choices):
     return [("", _("– wybierz –")), *choices]
@@ -261,10 +300,18 @@ class EntryForm(forms.Form):
         if category.nominee_is_person:
             # A person is usually nominated by someone else ("Osobowość").
             self.fields["nomination"].initial = Nomination.THIRD_PARTY
+            # A person has no seat ("siedziba"): where they live or work.
+            self.fields["powiat"].help_text = _(
+                "Powiat, w którym osoba zgłaszana mieszka lub działa "
+                "(województwo mazowieckie)."
+            )
         if not category.previous_laureates_only:
             del self.fields["previous_award_year"]
         if photo_limit == 0:
             del self.fields["photos"]
+        answers = [f"answer_{criterion.pk}" for criterion in self.criteria]
+        position = PAGE_ORDER.index("summary") + 1
+        self.order_fields([*PAGE_ORDER[:position], *answers, *PAGE_ORDER[position:]])
 
     # -- groups of fields for the template -------------------------------
 
@@ -275,6 +322,24 @@ class EntryForm(forms.Form):
     def answer_fields(self):
         return [
             (criterion, self[f"answer_{criterion.pk}"]) for criterion in self.criteria
+        ]
+
+    def error_summary(self):
+        """(bound field, short label, messages) of each field with errors, in
+        the order of the page; answers are named by their criterion."""
+        names = {
+            f"answer_{criterion.pk}": _("Odpowiedź: %(criterion)s")
+            % {"criterion": criterion.label}
+            for criterion in self.criteria
+        }
+        return [
+            (
+                field,
+                SUMMARY_LABELS.get(field.name) or names.get(field.name) or field.label,
+                field.errors,
+            )
+            for field in self
+            if field.errors
         ]
 
     def kept(self, kind):

@@ -11,6 +11,7 @@ from django.core.files.storage import storages
 from django.db import DatabaseError
 from django.utils import timezone
 
+from competition import duplicates
 from competition.models import (
     AccessToken,
     Consent,
@@ -120,6 +121,9 @@ def test_person_category_asks_for_a_person(client, page, person_category):
     html = client.get(form_url(page, person_category)).content.decode()
     assert 'name="person_name"' in html
     assert 'name="organisation_name"' not in html
+    # The powiat's hint fits a person, who has no seat (issue 13, point 6).
+    assert "Powiat, w którym osoba zgłaszana mieszka lub działa" in html
+    assert "siedziba" not in html
 
 
 @pytest.mark.django_db
@@ -184,10 +188,10 @@ def test_receipt_is_only_for_the_browser_that_submitted(client, post, page, cate
 
 @pytest.mark.django_db
 def test_reference_numbers_count_up_per_edition(post, page, category, home):
-    for _ in range(2):
+    for nip in ("856-734-62-15", "525-000-00-15"):
         post(
             form_url(page, category),
-            formdata.organisation(category, video_url="https://youtu.be/x"),
+            formdata.organisation(category, nip=nip, video_url="https://youtu.be/x"),
         )
     other = builders.edition(home, code="MMES-2028", slug="mmes-2028")
     other_category = other.categories.get(slug="reintegracja")
@@ -375,7 +379,10 @@ def test_a_key_reused_after_a_race_leads_to_the_first_entry(
     """The database's unique key decides when two requests pass the early check."""
     data = formdata.organisation(category, video_url="https://youtu.be/x")
     post(form_url(page, category), data)
-    with mock.patch.object(views, "_submitted_with_key", return_value=None):
+    with (
+        mock.patch.object(views, "_submitted_with_key", return_value=None),
+        mock.patch.object(duplicates, "existing_entry", return_value=None),
+    ):
         response = post(form_url(page, category), data)
     assert response.status_code == 303
     assert response["Location"].endswith("MMES-2027-0001/")
@@ -844,3 +851,62 @@ def test_another_nominee_typed_into_a_used_form_becomes_a_new_entry(
     assert response.status_code == 303
     assert response["Location"].endswith("MMES-2027-0002/")
     assert Entry.objects.count() == 2
+
+
+# -- the error summary (issue 13, point 4) ---------------------------------------
+
+
+def summary_items(response):
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary".*?</ul>', html, re.S).group(0)
+    return [
+        (href, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip())
+        for href, text in re.findall(r'<li><a href="#id_(\w+)">(.*?)</a></li>', summary)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_error_summary_follows_the_order_of_the_page(post, page, category):
+    criterion = category.criteria.last()
+    data = formdata.organisation(
+        category,
+        website="nie adres",
+        nip="1",
+        city="",
+        consent_rules=None,
+        **{f"answer_{criterion.pk}": ""},
+    )
+    response = post(form_url(page, category), data)
+    html = response.content.decode()
+    on_page = [
+        name
+        for name in re.findall(r'id="id_(\w+)_container"', html)
+        if name in dict(summary_items(response))
+    ]
+    listed = [name for name, _text in summary_items(response)]
+    assert listed == on_page
+    assert listed == [
+        "nip",
+        "website",
+        "city",
+        f"answer_{criterion.pk}",
+        "presentation",
+        "consent_rules",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_error_summary_names_consents_and_answers_shortly(post, page, category):
+    criterion = category.criteria.first()
+    data = formdata.organisation(
+        category,
+        video_url="https://youtu.be/x",
+        consent_rules=None,
+        consent_data=None,
+        **{f"answer_{criterion.pk}": ""},
+    )
+    items = dict(summary_items(post(form_url(page, category), data)))
+    assert items["consent_rules"].startswith("Zgoda: regulamin konkursu: Bez tej")
+    assert items["consent_data"].startswith("Zgoda: dane osobowe: Bez tej")
+    assert items[f"answer_{criterion.pk}"].startswith("Odpowiedź: Kryterium 1:")
+    assert not any("Zapoznałem się" in text for text in items.values())
