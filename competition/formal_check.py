@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from . import emails, workflow
-from .applicant import WARSAW, warsaw_time
+from .applicant import WARSAW
+from .dates import deadline_text
 from .forms.correction import correctable, field_label
 from .models import Entry, FormalCheck, Status
 
@@ -190,7 +191,8 @@ def _mail_applicant(entry, decision):
                 str(labels.get(name, name)) for name in entry.correction_fields
             ],
             "correction_deadline": (
-                warsaw_time(entry.correction_deadline)
+                # A deadline at midnight reads as 23:59 of the day before.
+                deadline_text(entry.correction_deadline)
                 if entry.correction_deadline
                 else ""
             ),

@@ -135,6 +135,9 @@ def _fill(entry, form):
                 name,
                 "" if value is None and name != "previous_award_year" else value,
             )
+        elif name in form.errors:
+            # A draft's refused value lives in ``draft_invalid_values`` only.
+            setattr(entry, name, None if name == "previous_award_year" else "")
     entry.image_publication_allowed = bool(
         form.cleaned_data.get("consent_image_publication")
     )
@@ -209,7 +212,9 @@ def keep_pending_files(form):
 def save_draft(form, edition, category, language, draft=None, removed_handles=()):
     """Save the form as a draft; returns (entry, plain draft token or None).
 
-    A new draft gets a private link (e-mailed); saving it again keeps its link.
+    The form may have errors: every valid field and accepted file is saved, and
+    the refused values are kept as typed in ``draft_invalid_values``. A new
+    draft gets a private link (e-mailed); saving it again keeps its link.
     """
     stored = []
     try:
@@ -217,6 +222,7 @@ def save_draft(form, edition, category, language, draft=None, removed_handles=()
         with transaction.atomic():
             entry = draft or Entry(edition=edition, category=category)
             _fill(entry, form)
+            entry.draft_invalid_values = form.invalid_values()
             entry.language = language
             entry.status = Status.DRAFT
             entry.draft_expires_at = timezone.now() + timedelta(
@@ -262,6 +268,7 @@ def submit(form, page, category, language, build_urls, draft=None, removed_handl
             # The unique key makes a second copy of this POST fail here.
             entry.idempotency_key = key
             entry.draft_expires_at = None
+            entry.draft_invalid_values = {}
             entry.save()
             _save_answers(entry, form)
             _save_files(entry, form, uploaded, removed_handles)

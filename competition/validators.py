@@ -1,8 +1,10 @@
 """Checks of Polish identifiers and addresses used by the submission form.
 
-NIP and REGON use python-stdnum; KRS has no checksum (a 10-digit sequential
-number), so only its shape is checked. Each ``clean_*`` function returns the
-normalised value or raises ``ValidationError`` with a message for the applicant.
+NIP and REGON check digits come from python-stdnum; KRS has no checksum (a
+10-digit sequential number), so only its shape is checked. Each ``clean_*``
+function returns the normalised value or raises ``ValidationError`` whose code
+names the mistake (``invalid_nip_checksum``, ``invalid_regon_too_short``...)
+and whose message tells the applicant what to look for.
 """
 
 import re
@@ -14,44 +16,108 @@ from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
 POSTAL_CODE_RE = re.compile(r"^\d{2}-\d{3}$")
-KRS_RE = re.compile(r"^\d{10}$")
+# Separators people type inside a number; anything else is a typo to point out.
+SEPARATORS_RE = re.compile(r"[\s-]")
+
+# One short sentence per kind of mistake, so the applicant knows what to look
+# for: a missing digit, an extra one, a letter, or a swapped digit (checksum).
+NIP_MESSAGES = {
+    "characters": _(
+        "NIP to tylko cyfry (mogą być spacje i myślniki) – usuń inne znaki."
+    ),
+    "too_short": _(
+        "NIP ma 10 cyfr, a wpisano %(count)d – sprawdź, czy żadnej nie brakuje."
+    ),
+    "too_long": _(
+        "NIP ma 10 cyfr, a wpisano %(count)d – sprawdź, czy żadnej nie ma za dużo."
+    ),
+    "checksum": _("Ten NIP ma błędną cyfrę kontrolną – sprawdź, czy nie ma literówki."),
+}
+REGON_MESSAGES = {
+    "characters": _(
+        "REGON to tylko cyfry (mogą być spacje i myślniki) – usuń inne znaki."
+    ),
+    "too_short": _(
+        "REGON ma 9 albo 14 cyfr, a wpisano %(count)d – "
+        "sprawdź, czy żadnej nie brakuje."
+    ),
+    "length": _("REGON ma 9 albo 14 cyfr, a wpisano %(count)d – sprawdź liczbę cyfr."),
+    "too_long": _(
+        "REGON ma 9 albo 14 cyfr, a wpisano %(count)d – "
+        "sprawdź, czy żadnej nie ma za dużo."
+    ),
+    "checksum": _(
+        "Ten REGON ma błędną cyfrę kontrolną – sprawdź, czy nie ma literówki."
+    ),
+}
+KRS_MESSAGES = {
+    "characters": _("Numer KRS to tylko cyfry, np. 0000359730 – usuń inne znaki."),
+    "too_long": _(
+        "Numer KRS ma 10 cyfr, a wpisano %(count)d – "
+        "sprawdź, czy żadnej nie ma za dużo."
+    ),
+    "zero": _("Numer KRS nie może składać się z samych zer."),
+}
+
+
+def _refuse(identifier, messages, mistake, digits=""):
+    message = messages[mistake]
+    if "%(count)" in str(message):
+        message = message % {"count": len(digits)}
+    raise ValidationError(message, code=f"invalid_{identifier}_{mistake}")
+
+
+def _digits(value, prefix=""):
+    """The value without separators (and ``prefix``), or None if anything but
+    digits is left."""
+    compact = SEPARATORS_RE.sub("", value or "").upper()
+    if prefix and compact.startswith(prefix):
+        compact = compact[len(prefix) :]
+    return compact if compact.isascii() and compact.isdigit() else None
 
 
 def clean_nip(value):
     """A NIP as 10 digits; accepts spaces, dashes and a ``PL`` prefix."""
-    try:
-        return stdnum_nip.validate(value)
-    except StdnumError:
-        raise ValidationError(
-            _(
-                "To nie jest poprawny NIP. Wpisz 10 cyfr, np. 123-456-32-18; "
-                "sprawdź, czy żadnej cyfry nie brakuje."
-            ),
-            code="invalid_nip",
-        ) from None
+    digits = _digits(value, prefix="PL")
+    if digits is None:
+        _refuse("nip", NIP_MESSAGES, "characters")
+    if len(digits) != 10:
+        _refuse(
+            "nip", NIP_MESSAGES, "too_short" if len(digits) < 10 else "too_long", digits
+        )
+    if not stdnum_nip.is_valid(digits):
+        _refuse("nip", NIP_MESSAGES, "checksum")
+    return digits
 
 
 def clean_regon(value):
-    """A REGON of 9 or 14 digits with a correct check digit."""
+    """A REGON of 9 or 14 digits with correct check digits."""
+    digits = _digits(value)
+    if digits is None:
+        _refuse("regon", REGON_MESSAGES, "characters")
+    if len(digits) < 9:
+        _refuse("regon", REGON_MESSAGES, "too_short", digits)
+    if len(digits) > 14:
+        _refuse("regon", REGON_MESSAGES, "too_long", digits)
+    if len(digits) not in (9, 14):
+        _refuse("regon", REGON_MESSAGES, "length", digits)
     try:
-        return stdnum_regon.validate(value)
+        return stdnum_regon.validate(digits)
     except StdnumError:
-        raise ValidationError(
-            _("To nie jest poprawny REGON. Wpisz 9 albo 14 cyfr."),
-            code="invalid_regon",
-        ) from None
+        _refuse("regon", REGON_MESSAGES, "checksum")
 
 
 def clean_krs(value):
-    """A KRS number as 10 digits; shorter numbers are padded with leading zeros."""
-    digits = re.sub(r"[\s-]", "", value or "")
-    if digits.isdigit() and 0 < len(digits) <= 10:
-        digits = digits.zfill(10)
-    if not KRS_RE.match(digits) or digits == "0" * 10:
-        raise ValidationError(
-            _("Numer KRS to 10 cyfr, np. 0000359730."), code="invalid_krs"
-        )
-    return digits
+    """A KRS number as 10 digits; shorter numbers are padded with leading zeros
+    (KRS has no check digit, so only its shape is checked)."""
+    digits = _digits(value)
+    if digits is None or not digits:
+        _refuse("krs", KRS_MESSAGES, "characters")
+    if len(digits) > 10:
+        _refuse("krs", KRS_MESSAGES, "too_long", digits)
+    if not digits.strip("0"):
+        _refuse("krs", KRS_MESSAGES, "zero")
+    return digits.zfill(10)
 
 
 def clean_postal_code(value):

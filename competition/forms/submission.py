@@ -28,6 +28,9 @@ ORGANISATION_REQUIRED = (
 PERSON_REQUIRED = ("person_name", "city", "powiat")
 ALWAYS_REQUIRED = ("contact_name", "email", "title", "summary")
 HONEYPOT = "fax_number"
+# Mistakes that stop even a draft: without a valid e-mail nobody could come back
+# to it, and a filled honeypot is a bot.
+DRAFT_BLOCKERS = ("email", HONEYPOT, "nominee_kind")
 EMAIL_MESSAGE = _("Wpisz adres e-mail w formacie nazwa@domena.pl.")
 URL_MESSAGE = _("Wpisz pełny adres strony, np. https://www.example.org.")
 
@@ -51,6 +54,45 @@ class MultipleFileField(forms.FileField):
 
 
 CHOICE_MESSAGE = _("Wybierz jedną z pozycji z listy.")
+
+# The fields in the order the page shows them (the error summary follows it);
+# the criteria's answers go after "summary".
+PAGE_ORDER = (
+    "nominee_kind",
+    "nomination",
+    "organisation_name",
+    "person_name",
+    "legal_form",
+    "running_entity_name",
+    "nip",
+    "regon",
+    "krs",
+    "website",
+    "previous_award_year",
+    "street",
+    "postal_code",
+    "city",
+    "powiat",
+    "contact_name",
+    "email",
+    "phone",
+    "nominee_email",
+    "nominee_phone",
+    "title",
+    "summary",
+    "photos",
+    "presentation",
+    "video_url",
+    "consent_rules",
+    "consent_data",
+    "consent_image_publication",
+)
+# A consent's label is its whole sentence: the error summary names it shortly.
+SUMMARY_LABELS = {
+    "consent_rules": _("Zgoda: regulamin konkursu"),
+    "consent_data": _("Zgoda: dane osobowe"),
+    "consent_image_publication": _("Zgoda: publikacja wizerunku"),
+}
 
 
 def _blank_choice(choices):
@@ -258,10 +300,18 @@ class EntryForm(forms.Form):
         if category.nominee_is_person:
             # A person is usually nominated by someone else ("Osobowość").
             self.fields["nomination"].initial = Nomination.THIRD_PARTY
+            # A person has no seat ("siedziba"): where they live or work.
+            self.fields["powiat"].help_text = _(
+                "Powiat, w którym osoba zgłaszana mieszka lub działa "
+                "(województwo mazowieckie)."
+            )
         if not category.previous_laureates_only:
             del self.fields["previous_award_year"]
         if photo_limit == 0:
             del self.fields["photos"]
+        answers = [f"answer_{criterion.pk}" for criterion in self.criteria]
+        position = PAGE_ORDER.index("summary") + 1
+        self.order_fields([*PAGE_ORDER[:position], *answers, *PAGE_ORDER[position:]])
 
     # -- groups of fields for the template -------------------------------
 
@@ -274,8 +324,44 @@ class EntryForm(forms.Form):
             (criterion, self[f"answer_{criterion.pk}"]) for criterion in self.criteria
         ]
 
+    def error_summary(self):
+        """(bound field, short label, messages) of each field with errors, in
+        the order of the page; answers are named by their criterion."""
+        names = {
+            f"answer_{criterion.pk}": _("Odpowiedź: %(criterion)s")
+            % {"criterion": criterion.label}
+            for criterion in self.criteria
+        }
+        return [
+            (
+                field,
+                SUMMARY_LABELS.get(field.name) or names.get(field.name) or field.label,
+                field.errors,
+            )
+            for field in self
+            if field.errors
+        ]
+
     def kept(self, kind):
         return [item for item in self.kept_files if item.kind == kind]
+
+    # -- drafts ------------------------------------------------------------
+
+    def draft_can_be_saved(self):
+        """Whether a draft may be saved despite the form's errors (point 1 of
+        issue 13: a draft saves whatever is valid, and keeps the rest as typed)."""
+        return not any(name in self.errors for name in DRAFT_BLOCKERS)
+
+    def invalid_values(self):
+        """The text fields the form refused, as the applicant typed them."""
+        return {
+            name: self.data.get(self.add_prefix(name), "")
+            for name in self.errors
+            if name in self.fields
+            and not isinstance(self.fields[name], forms.FileField | forms.BooleanField)
+            and name not in DRAFT_BLOCKERS
+            and name not in ("nomination", "idempotency_key")
+        }
 
     # -- cleaning ----------------------------------------------------------
 

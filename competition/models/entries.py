@@ -137,6 +137,11 @@ class Entry(models.Model):
     draft_expires_at = models.DateTimeField(
         _("wersja robocza wygasa"), null=True, blank=True
     )
+    # A draft saves what the form refused too, as typed ({field: text}), so the
+    # applicant sees it again with its error; the columns hold only valid values.
+    draft_invalid_values = models.JSONField(
+        _("błędne wartości wersji roboczej"), default=dict, blank=True
+    )
 
     class Meta:
         verbose_name = _("zgłoszenie")

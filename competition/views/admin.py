@@ -29,7 +29,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import registry as log_registry
 
-from .. import audit, exports
+from .. import audit, duplicates, exports
 from ..formal_check import SAVED_ACTION, correctable_fields
 from ..models import Entry, EntryAnswer, Review, Status
 from ..permissions import can_export_entries
@@ -52,6 +52,13 @@ class FormalCheckColumn(Column):
         context["url"] = self._get_url(instance)
         context["instance"] = instance
         return context
+
+
+class PossibleDuplicateColumn(Column):
+    """A marker on an entry whose nominee has another entry in the same
+    category of the edition (``duplicates.with_possible_duplicates``)."""
+
+    cell_template_name = "competition/admin/possible_duplicate_cell.html"
 
 
 class EntryPaginator(WagtailPaginator):
@@ -99,6 +106,11 @@ class EntryIndexView(generic.IndexView):
             Column("nominee_name", label=_("Zgłaszany")),
             Column("category", label=_("Kategoria"), accessor="category.name"),
             Column("status", label=_("Status"), accessor="status_label"),
+            PossibleDuplicateColumn(
+                "possible_duplicate",
+                label=_("Duplikat"),
+                accessor="possible_duplicate",
+            ),
             Column("powiat", label=_("Powiat"), accessor="powiat_name"),
             Column("submitted_at", label=_("Wysłano"), sort_key="submitted_at"),
         ]
@@ -127,6 +139,7 @@ class EntryIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("edition", "category")
+        queryset = duplicates.with_possible_duplicates(queryset)
         if self.is_export:
             queryset = queryset.prefetch_related(
                 Prefetch(

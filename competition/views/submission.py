@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .. import ratelimit, submission
+from .. import duplicates, ratelimit, submission
 from ..dates import shown_deadline
 from ..forms.submission import EntryForm
-from ..models import AccessToken, Category, Entry, EntryFile, Status
+from ..models import AccessToken, Category, Entry, EntryFile, Nomination, Status
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,10 @@ SESSION_PENDING = "competition_pending_files"
 SESSION_DRAFTS = "competition_drafts"
 SESSION_RECEIPTS = "competition_receipts"
 SESSION_STATUS = "competition_status_entries"
+SESSION_FORM_KEYS = "competition_form_keys"
 DRAFT_PARAMETER = "wersja"
+# ``?nowe`` starts a new form in a browser that has sent one in this category.
+NEW_FORM_PARAMETER = "nowe"
 
 
 def _form_url(page, category):
@@ -74,12 +77,48 @@ def _kept_files(request, draft, handles):
     return kept
 
 
+def _form_key(request, category, fresh=False):
+    """The one-time key of this browser's form in ``category``.
+
+    The form page is never cached, so Back from the receipt fetches it again and
+    the browser puts the typed text back into it. A new key on every GET made
+    that resent form look new (a second entry); the key therefore stays the same
+    for the browser until the applicant asks for a new form, and a resent form
+    finds the entry its key already made.
+    """
+    keys = dict(request.session.get(SESSION_FORM_KEYS, {}))
+    key = keys.get(str(category.pk))
+    if fresh or not key:
+        key = str(uuid.uuid4())
+        keys[str(category.pk)] = key
+        request.session[SESSION_FORM_KEYS] = keys
+    return key
+
+
 def _initial_from_draft(draft):
     initial = {name: getattr(draft, name) for name in submission.ENTRY_FIELDS}
     initial["consent_image_publication"] = draft.image_publication_allowed
     for answer in draft.answers.all():
         initial[f"answer_{answer.criterion_id}"] = answer.text
+    initial.update(draft.draft_invalid_values)
     return initial
+
+
+def _draft_form(draft, key, form_kwargs):
+    """The form of a saved draft. A draft saved with mistakes is shown as a
+    bound form, so each mistake is back as typed, next to its message."""
+    initial = {**_initial_from_draft(draft), "idempotency_key": key}
+    kept = list(draft.files.all())
+    if not draft.draft_invalid_values:
+        return EntryForm(initial=initial, kept_files=kept, **form_kwargs)
+    data = {
+        name: "" if value is None else value
+        for name, value in initial.items()
+        if value is not False
+    }
+    form = EntryForm(data, kept_files=kept, for_draft=True, **form_kwargs)
+    form.is_valid()
+    return form
 
 
 def _render(request, page, category, form, status=200, message=None, **extra):
@@ -157,11 +196,21 @@ def submission_form(request, page, category_slug):
     form_kwargs = {"edition": edition, "category": category, "consent_texts": texts}
 
     if request.method != "POST":
-        initial = _initial_from_draft(draft) if draft else {}
-        initial["idempotency_key"] = uuid.uuid4()
-        kept = list(draft.files.all()) if draft else []
-        form = EntryForm(initial=initial, kept_files=kept, **form_kwargs)
-        return _render(request, page, category, form, draft=draft)
+        key = _form_key(request, category, fresh=NEW_FORM_PARAMETER in request.GET)
+        if draft:
+            form = _draft_form(draft, key, form_kwargs)
+        else:
+            form = EntryForm(initial={"idempotency_key": key}, **form_kwargs)
+        return _render(
+            request,
+            page,
+            category,
+            form,
+            draft=draft,
+            draft_saved_as_typed=bool(form.is_bound),
+            already_sent=_submitted_with_key(key, edition),
+            new_form_url=f"{_form_url(page, category)}?{NEW_FORM_PARAMETER}=1",
+        )
 
     handles = request.POST.getlist("kept_files")
     removed = set(request.POST.getlist("remove_files"))
@@ -200,9 +249,14 @@ def submission_form(request, page, category_slug):
     key = request.POST.get("idempotency_key", "")
     existing = _submitted_with_key(key, edition)
     if existing is not None:
-        return _to_receipt(request, page, existing)
+        if duplicates.posted_for(existing, request.POST):
+            return _to_receipt(request, page, existing)
+        # Another nominee typed into a form whose key made an entry: a new form.
+        form.data = form.data.copy()
+        form.data["idempotency_key"] = _form_key(request, category, fresh=True)
 
-    if not form.is_valid():
+    valid = form.is_valid()
+    if not valid and not (for_draft and form.draft_can_be_saved()):
         if "fax_number" in form.errors:
             logger.info("Honeypot field filled in; form refused")
         message = None
@@ -237,11 +291,11 @@ def submission_form(request, page, category_slug):
         request.session[SESSION_DRAFTS] = drafts
         if token:
             _queue_draft_link(request, page, category, entry, token)
-        form = EntryForm(
-            initial={**_initial_from_draft(entry), "idempotency_key": uuid.uuid4()},
-            kept_files=list(entry.files.all()),
-            **form_kwargs,
-        )
+        if valid:
+            form = _draft_form(entry, _form_key(request, category), form_kwargs)
+        else:
+            # The mistakes stay on screen as typed; the files are the draft's now.
+            form.kept_files = list(entry.files.all())
         return _render(
             request,
             page,
@@ -249,8 +303,15 @@ def submission_form(request, page, category_slug):
             form,
             draft=entry,
             draft_saved=True,
+            draft_saved_as_typed=not valid,
             draft_link_sent=bool(token),
         )
+
+    same_nominee = duplicates.existing_entry(
+        edition, category, form.cleaned_data, exclude_pk=draft.pk if draft else None
+    )
+    if same_nominee is not None:
+        return _duplicate(request, page, category, form, draft)
 
     def build_urls(entry, token):
         status_path = page.url + page.reverse_subpage("status_token", args=[token])
@@ -289,6 +350,35 @@ def _submitted_with_key(key, edition):
         Entry.objects.filter(idempotency_key=key, edition=edition)
         .exclude(status=Status.DRAFT)
         .first()
+    )
+
+
+def _duplicate(request, page, category, form, draft):
+    """The nominee already has an entry in this category: say so next to the
+    field that identifies them, and send the applicant to the status page."""
+    if form.is_person:
+        field = (
+            "nominee_email"
+            if form.cleaned_data.get("nomination") == Nomination.THIRD_PARTY
+            else "email"
+        )
+        form.add_error(
+            field,
+            _("W tej kategorii jest już zgłoszenie tej osoby (ten sam adres e-mail)."),
+        )
+    else:
+        form.add_error(
+            "nip", _("W tej kategorii jest już zgłoszenie z tym numerem NIP.")
+        )
+    return _render(
+        request,
+        page,
+        category,
+        form,
+        status=400,
+        draft=draft,
+        duplicate=True,
+        status_url=page.url + page.reverse_subpage("status"),
     )
 
 

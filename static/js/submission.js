@@ -116,6 +116,11 @@
     xhr.send(data);
   });
 
-  var summary = document.getElementById("error-summary");
-  if (summary) summary.focus();
+  // The heading, not the whole box: focusing a tall box scrolled the page to
+  // the middle of its list, with the heading off-screen.
+  var summaryHeading = document.getElementById("error-summary-title");
+  if (summaryHeading) {
+    summaryHeading.focus({ preventScroll: true });
+    summaryHeading.closest(".error-summary").scrollIntoView({ block: "start" });
+  }
 })();

@@ -591,3 +591,48 @@ def test_export_queries_do_not_grow_with_entries(
 
     assert len(rows) == count + 1
     assert {row[-3] for row in rows[1:]} == {"1"}  # one photo each
+
+
+# -- possible duplicates (issue 13, point 3) -------------------------------------
+
+DUPLICATE_MARK = "możliwy duplikat"
+
+
+def flagged_references(response):
+    rows = re.findall(r"<tr.*?</tr>", response.content.decode(), re.DOTALL)
+    return sorted(
+        re.sub(r"<[^>]+>", "", TITLE_CELL.search(row).group(1)).strip()
+        for row in rows
+        if DUPLICATE_MARK in row and TITLE_CELL.search(row)
+    )
+
+
+def test_entries_for_the_same_nominee_are_flagged(secretary_client, edition):
+    reintegracja, osobowosc = edition.categories.order_by("sort_order")
+    same = [builders.entry(edition, nip="5261040828") for _ in range(2)]
+    builders.entry(edition, nip="8567346215")  # another organisation
+    other_category = builders.category(edition, "rozwoj", sort_order=5)
+    builders.entry(edition, category=other_category, nip="5261040828")
+    builders.entry(edition, status=Status.WITHDRAWN, nip="8567346215")
+    builders.entry(edition, status=Status.DRAFT, nip="8567346215")
+    anna = builders.entry(
+        edition,
+        category=osobowosc,
+        nomination="third_party",
+        nominee_email="Anna@example.org",
+    )
+    anna_herself = builders.entry(
+        edition, category=osobowosc, email="anna@example.org", contact_name="Anna"
+    )
+    builders.entry(
+        edition,
+        category=osobowosc,
+        nomination="third_party",
+        nominee_email="ewa@example.org",
+    )
+
+    response = secretary_client.get(INDEX)
+
+    assert flagged_references(response) == sorted(
+        entry.reference for entry in [*same, anna, anna_herself]
+    )

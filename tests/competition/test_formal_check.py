@@ -311,6 +311,31 @@ def test_needs_correction_asks_for_fields_until_a_deadline(
     assert "/status/" not in body
 
 
+def test_a_midnight_correction_deadline_reads_as_23_59_of_the_day_before(
+    secretary_client, entry, checklist, django_capture_on_commit_callbacks
+):
+    """Issue 13, point 6: never "00:00" of the next day in the e-mail."""
+    day = (timezone.localtime(timezone.now(), WARSAW) + timedelta(days=5)).date()
+    midnight = datetime.combine(day, time(0, 0), tzinfo=WARSAW)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_check(
+            secretary_client,
+            entry,
+            checklist,
+            unticked=checklist[2:],
+            decision="needs_correction",
+            reason="Popraw NIP.",
+            correction_fields=["nip"],
+            correction_deadline=warsaw_input(midnight),
+        )
+
+    [message] = mail.outbox
+    before = day - timedelta(days=1)
+    assert f"{before.day} " in message.body and "23:59" in message.body
+    assert "00:00" not in message.body
+
+
 def test_english_applicant_gets_the_mail_in_their_language(
     secretary_client, edition, checklist, django_capture_on_commit_callbacks
 ):

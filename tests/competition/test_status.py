@@ -489,7 +489,7 @@ def test_invalid_nip_is_explained_and_the_typed_data_kept(client, edition, flagg
 
     assert response.status_code == 200
     form = form_of(response, entry)
-    assert "To nie jest poprawny NIP" in form
+    assert "Ten NIP ma błędną cyfrę kontrolną" in form
     assert 'value="123-456-78-90"' in form
     assert answer in form
     summary = re.search(r'<div class="error-summary" role="alert".*?</div>', form, re.S)

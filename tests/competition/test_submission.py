@@ -11,6 +11,7 @@ from django.core.files.storage import storages
 from django.db import DatabaseError
 from django.utils import timezone
 
+from competition import duplicates
 from competition.models import (
     AccessToken,
     Consent,
@@ -120,6 +121,9 @@ def test_person_category_asks_for_a_person(client, page, person_category):
     html = client.get(form_url(page, person_category)).content.decode()
     assert 'name="person_name"' in html
     assert 'name="organisation_name"' not in html
+    # The powiat's hint fits a person, who has no seat (issue 13, point 6).
+    assert "Powiat, w którym osoba zgłaszana mieszka lub działa" in html
+    assert "siedziba" not in html
 
 
 @pytest.mark.django_db
@@ -184,10 +188,10 @@ def test_receipt_is_only_for_the_browser_that_submitted(client, post, page, cate
 
 @pytest.mark.django_db
 def test_reference_numbers_count_up_per_edition(post, page, category, home):
-    for _ in range(2):
+    for nip in ("856-734-62-15", "525-000-00-15"):
         post(
             form_url(page, category),
-            formdata.organisation(category, video_url="https://youtu.be/x"),
+            formdata.organisation(category, nip=nip, video_url="https://youtu.be/x"),
         )
     other = builders.edition(home, code="MMES-2028", slug="mmes-2028")
     other_category = other.categories.get(slug="reintegracja")
@@ -224,9 +228,12 @@ def test_third_party_nomination_notifies_the_nominee(
 # -- rejections keep everything ----------------------------------------------
 
 REJECTIONS = [
-    ({"nip": "856-734-62-16"}, "nip", "To nie jest poprawny NIP"),
-    ({"regon": "192598183"}, "regon", "To nie jest poprawny REGON"),
-    ({"krs": "12345678901"}, "krs", "Numer KRS to 10 cyfr"),
+    ({"nip": "856-734-62-16"}, "nip", "błędną cyfrę kontrolną"),
+    ({"nip": "856-734-62"}, "nip", "NIP ma 10 cyfr, a wpisano 8"),
+    ({"nip": "856-734-62-1O"}, "nip", "NIP to tylko cyfry"),
+    ({"regon": "192598183"}, "regon", "Ten REGON ma błędną cyfrę kontrolną"),
+    ({"regon": "1925981"}, "regon", "REGON ma 9 albo 14 cyfr, a wpisano 7"),
+    ({"krs": "12345678901"}, "krs", "Numer KRS ma 10 cyfr, a wpisano 11"),
     ({"krs": ""}, "krs", "ma wpis w KRS"),
     ({"postal_code": "00844x"}, "postal_code", "00-000"),
     ({"powiat": "0201"}, "powiat", "z listy"),
@@ -372,11 +379,103 @@ def test_a_key_reused_after_a_race_leads_to_the_first_entry(
     """The database's unique key decides when two requests pass the early check."""
     data = formdata.organisation(category, video_url="https://youtu.be/x")
     post(form_url(page, category), data)
-    with mock.patch.object(views, "_submitted_with_key", return_value=None):
+    with (
+        mock.patch.object(views, "_submitted_with_key", return_value=None),
+        mock.patch.object(duplicates, "existing_entry", return_value=None),
+    ):
         response = post(form_url(page, category), data)
     assert response.status_code == 303
     assert response["Location"].endswith("MMES-2027-0001/")
     assert Entry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_back_from_the_receipt_and_send_again_creates_no_second_entry(
+    client, post, page, category, mailoutbox
+):
+    """Issue 13, point 3: the form page is not cached (no-store), so Back fetches
+    it again; a new key on every GET made the resent form look new."""
+    first_form = client.get(form_url(page, category))
+    key = value_of(first_form, "idempotency_key")
+    data = formdata.organisation(
+        category, video_url="https://youtu.be/x", idempotency_key=key
+    )
+    receipt = post(form_url(page, category), data)
+    assert receipt.status_code == 303
+    # Back: the browser asks for the form again and puts the typed text back.
+    again = client.get(form_url(page, category))
+    assert value_of(again, "idempotency_key") == key
+    html = again.content.decode()
+    assert "MMES-2027-0001" in html and "zostało już wysłane" in html
+    resent = {**data, "idempotency_key": value_of(again, "idempotency_key")}
+    response = post(form_url(page, category), resent)
+    assert response.status_code == 303
+    assert response["Location"] == receipt["Location"]
+    assert Entry.objects.count() == 1 and len(mailoutbox) == 1
+    # Someone nominating another organisation from the same browser starts anew.
+    fresh = client.get(form_url(page, category) + "?nowe=1")
+    assert value_of(fresh, "idempotency_key") not in (None, key)
+
+
+@pytest.mark.django_db
+def test_the_same_nip_in_the_same_category_points_to_the_status_page(
+    client, post, page, category, mailoutbox
+):
+    post(form_url(page, category), formdata.organisation(category, video_url="x.pl"))
+    other_browser = type(client)()
+    data = formdata.organisation(category, video_url="https://youtu.be/x")
+    response = other_browser.post(form_url(page, category), data)
+    assert response.status_code == 400
+    assert "jest już zgłoszenie z tym numerem NIP" in errors(response)["nip"]
+    html = response.content.decode()
+    assert f'href="{page.url}status/"' in html
+    assert value_of(response, "contact_name") == "Jan Nowak"
+    assert Entry.objects.count() == 1 and len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_same_nip_in_another_category_or_after_a_withdrawal_is_fine(
+    client, post, page, category
+):
+    post(form_url(page, category), formdata.organisation(category, video_url="x.pl"))
+    other = builders.category(page, "rozwoj", sort_order=5)
+    data = formdata.organisation(other, video_url="https://youtu.be/x")
+    assert type(client)().post(form_url(page, other), data).status_code == 303
+    Entry.objects.filter(category=category).update(status=Status.WITHDRAWN)
+    data = formdata.organisation(category, video_url="https://youtu.be/x")
+    assert type(client)().post(form_url(page, category), data).status_code == 303
+
+
+@pytest.mark.django_db
+def test_the_same_person_by_e_mail_is_a_duplicate(client, post, page, person_category):
+    first = formdata.person(
+        person_category,
+        nomination="third_party",
+        nominee_email="Anna.Kowalska@example.org",
+        video_url="https://vimeo.com/1",
+    )
+    assert post(form_url(page, person_category), first).status_code == 303
+    # Anna nominates herself from home: her own e-mail is the same address.
+    herself = formdata.person(
+        person_category,
+        contact_name="Anna Kowalska",
+        email="anna.kowalska@example.org",
+        video_url="https://vimeo.com/1",
+    )
+    response = type(client)().post(form_url(page, person_category), herself)
+    assert response.status_code == 400
+    assert "jest już zgłoszenie tej osoby" in errors(response)["email"]
+    # Another person nominated by the same nominator is welcome.
+    second = formdata.person(
+        person_category,
+        nomination="third_party",
+        person_name="Ewa Nowak",
+        nominee_email="ewa@example.org",
+        video_url="https://vimeo.com/1",
+    )
+    assert (
+        type(client)().post(form_url(page, person_category), second).status_code == 303
+    )
 
 
 # -- failures leave no trace ---------------------------------------------------
@@ -553,6 +652,86 @@ def test_a_draft_is_saved_with_files_and_continued_from_the_e_mailed_link(
 
 
 @pytest.mark.django_db
+def test_a_draft_with_mistakes_saves_everything_and_keeps_the_mistakes_as_typed(
+    client, post, page, category, mailoutbox
+):
+    """Issue 13, point 1: "Zapisz wersję roboczą" with a wrong NIP saved nothing."""
+    criterion = category.criteria.first()
+    data = formdata.organisation(
+        category,
+        nip="856-734-62-16",
+        krs="12345678901",
+        title="",
+        photos=[formdata.jpeg("warsztat.jpg")],
+        action="draft",
+    )
+    response = post(form_url(page, category), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Wersja robocza zapisana" in html
+    # What still needs fixing before sending is listed, with the mistakes.
+    found = errors(response)
+    assert "cyfrę kontrolną" in found["nip"] and "wpisano 11" in found["krs"]
+    assert "title" not in found  # a draft may be incomplete
+    assert "Przed wysłaniem popraw" in html
+    assert value_of(response, "nip") == "856-734-62-16"
+    draft = Entry.objects.get()
+    assert draft.status == Status.DRAFT
+    assert draft.organisation_name == "Spółdzielnia Socjalna „Razem”"
+    assert draft.regon == "192598184" and draft.postal_code == "00-844"
+    assert draft.nip == "" and draft.krs == ""  # never an invalid value in a column
+    assert draft.draft_invalid_values == {"nip": "856-734-62-16", "krs": "12345678901"}
+    assert draft.answers.get(criterion=criterion).text.startswith("Nasza odpowiedź")
+    assert draft.files.get().original_name == "warsztat.jpg"
+    (mail,) = mailoutbox
+    link = re.search(r"http://testserver(\S+\?wersja=\S+)", mail.body).group(1)
+    # Reopened elsewhere, the draft shows the NIP as typed, with its error.
+    home_browser = type(client)()
+    form = home_browser.get(home_browser.get(link)["Location"])
+    assert value_of(form, "nip") == "856-734-62-16"
+    assert "cyfrę kontrolną" in errors(form)["nip"]
+    assert "warsztat.jpg" in form.content.decode()
+    # Fixed and sent: the entry is complete and the mistakes are forgotten.
+    handles = re.findall(r'name="kept_files" value="([^"]+)"', form.content.decode())
+    complete = formdata.organisation(
+        category,
+        video_url="https://youtu.be/x",
+        kept_files=handles,
+        idempotency_key=value_of(form, "idempotency_key"),
+    )
+    response = home_browser.post(form_url(page, category), complete)
+    assert response.status_code == 303
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED and draft.nip == "8567346215"
+    assert draft.draft_invalid_values == {}
+    assert draft.files.get().original_name == "warsztat.jpg"
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_again_with_a_mistake_keeps_the_earlier_good_answer_out(
+    post, page, category
+):
+    """A valid NIP replaced by a wrong one is not silently kept in the column."""
+    data = formdata.organisation(category, action="draft")
+    post(form_url(page, category), data)
+    assert Entry.objects.get().nip == "8567346215"
+    again = {**data, "nip": "856-734-62"}
+    response = post(form_url(page, category), again)
+    assert "wpisano 8" in errors(response)["nip"]
+    draft = Entry.objects.get()
+    assert draft.nip == "" and draft.draft_invalid_values == {"nip": "856-734-62"}
+
+
+@pytest.mark.django_db
+def test_a_draft_without_an_e_mail_is_not_saved_and_says_why(post, page, category):
+    data = formdata.organisation(category, email="jan@", nip="1", action="draft")
+    response = post(form_url(page, category), data)
+    assert response.status_code == 400
+    assert "nazwa@domena.pl" in errors(response)["email"]
+    assert not Entry.objects.exists()
+
+
+@pytest.mark.django_db
 def test_a_draft_needs_an_email_only(post, page, category):
     data = {
         "idempotency_key": str(uuid.uuid4()),
@@ -648,3 +827,86 @@ def test_an_english_submission_attaches_to_the_polish_edition(
     assert "/en/" in re.search(r"http://testserver(\S+/status/\S+)", mail.body).group(1)
     receipt = client.get(response["Location"]).content.decode()
     assert "Thank you! Your entry has been received." in receipt
+
+
+@pytest.mark.django_db
+def test_another_nominee_typed_into_a_used_form_becomes_a_new_entry(
+    client, post, page, person_category
+):
+    key = value_of(client.get(form_url(page, person_category)), "idempotency_key")
+    first = formdata.person(
+        person_category,
+        nomination="third_party",
+        nominee_email="anna@example.org",
+        video_url="https://vimeo.com/1",
+        idempotency_key=key,
+    )
+    post(form_url(page, person_category), first)
+    second = {
+        **first,
+        "person_name": "Ewa Nowak",
+        "nominee_email": "ewa@example.org",
+    }
+    response = post(form_url(page, person_category), second)
+    assert response.status_code == 303
+    assert response["Location"].endswith("MMES-2027-0002/")
+    assert Entry.objects.count() == 2
+
+
+# -- the error summary (issue 13, point 4) ---------------------------------------
+
+
+def summary_items(response):
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary".*?</ul>', html, re.S).group(0)
+    return [
+        (href, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip())
+        for href, text in re.findall(r'<li><a href="#id_(\w+)">(.*?)</a></li>', summary)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_error_summary_follows_the_order_of_the_page(post, page, category):
+    criterion = category.criteria.last()
+    data = formdata.organisation(
+        category,
+        website="nie adres",
+        nip="1",
+        city="",
+        consent_rules=None,
+        **{f"answer_{criterion.pk}": ""},
+    )
+    response = post(form_url(page, category), data)
+    html = response.content.decode()
+    on_page = [
+        name
+        for name in re.findall(r'id="id_(\w+)_container"', html)
+        if name in dict(summary_items(response))
+    ]
+    listed = [name for name, _text in summary_items(response)]
+    assert listed == on_page
+    assert listed == [
+        "nip",
+        "website",
+        "city",
+        f"answer_{criterion.pk}",
+        "presentation",
+        "consent_rules",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_error_summary_names_consents_and_answers_shortly(post, page, category):
+    criterion = category.criteria.first()
+    data = formdata.organisation(
+        category,
+        video_url="https://youtu.be/x",
+        consent_rules=None,
+        consent_data=None,
+        **{f"answer_{criterion.pk}": ""},
+    )
+    items = dict(summary_items(post(form_url(page, category), data)))
+    assert items["consent_rules"].startswith("Zgoda: regulamin konkursu: Bez tej")
+    assert items["consent_data"].startswith("Zgoda: dane osobowe: Bez tej")
+    assert items[f"answer_{criterion.pk}"].startswith("Odpowiedź: Kryterium 1:")
+    assert not any("Zapoznałem się" in text for text in items.values())

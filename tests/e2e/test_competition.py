@@ -33,7 +33,11 @@ STATUS = EDITION + "status/"
 RECEIPT_PATH = re.compile(r"/konkurs/mmes-2027/zgloszenie/gotowe/MMES-2027-\d{4}/$")
 REFERENCE = re.compile(r"^MMES-2027-00\d\d$")
 BAD_NIP = "123-456-78-90"
-GOOD_NIP = "856-734-62-15"
+# One NIP per test: the same NIP twice in a category is refused as a duplicate
+# (and the demo already has 856-734-62-15 in "Reintegracja").
+GOOD_NIPS = {"desktop": "525-000-00-15", "mobile": "525-000-00-21"}
+SECRETARIAT_NIP = "525-000-00-38"
+DRAFT_NIP = "525-000-00-44"
 PHOTOS = ["zdjecie-warsztat.jpg", "zdjecie-zespol.jpg"]
 PRESENTATION = "prezentacja-spoldzielni.pdf"
 # The demo entry the secretariat sent back for correction of KRS and title.
@@ -130,6 +134,7 @@ def test_applicant_submits_with_a_typo_first_and_follows_the_status_link(
     tmp_path,
 ):
     label = request.node.callspec.id
+    good_nip = GOOD_NIPS[label]
     applicant_email = f"e2e-{label}@example.org"
     organisation = f"Spółdzielnia Socjalna „Stolarnia” ({label})"
     photos, presentation = applicant_files(tmp_path)
@@ -168,7 +173,7 @@ def test_applicant_submits_with_a_typo_first_and_follows_the_status_link(
     assert page.title().startswith("Błędy w formularzu")
     assert path_of(page.url) == FORM
     expect(summary).to_have_attribute("role", "alert")
-    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_be_focused()
     nip_link = summary.locator('a[href="#id_nip"]')
     expect(nip_link).to_have_count(1)
     expect(nip_link).to_contain_text("NIP")
@@ -197,7 +202,7 @@ def test_applicant_submits_with_a_typo_first_and_follows_the_status_link(
     assert_accessible(page, axe_path, f"form with errors ({label})")
 
     # Fix the NIP and send again, without choosing the files again.
-    nip.fill(GOOD_NIP)
+    nip.fill(good_nip)
     page.get_by_role("button", name="Wyślij zgłoszenie").click()
     page.wait_for_url(RECEIPT_PATH)
     reference = page.locator(".receipt__reference strong").inner_text().strip()
@@ -236,9 +241,74 @@ def test_applicant_submits_with_a_typo_first_and_follows_the_status_link(
     files = entry.locator(".file-list li").all_inner_texts()
     for name in [*PHOTOS, presentation.name]:
         assert any(item.startswith(name) for item in files), (name, files)
-    expect(entry).to_contain_text(GOOD_NIP)
+    expect(entry).to_contain_text(good_nip)
     shoot(reader, screenshot_dir, f"competition-status-{label}")
     assert_accessible(reader, axe_path, f"status page ({label})")
+
+
+def test_a_draft_with_a_typo_saves_and_back_from_the_receipt_sends_nothing_twice(
+    live_site, new_page, axe_path, screenshot_dir, mail_dir
+):
+    """Issue 13, points 1 and 3: the draft saves despite a wrong NIP, and Back
+    from the receipt followed by "Wyślij" again leads to the same entry."""
+    email_address = "e2e-wersja-robocza@example.org"
+    name = "Spółdzielnia Socjalna „Robocza”"
+    page = new_page(375, 812)
+    visit(page, live_site, FORM)
+    fill_entry(page, name=name, email_address=email_address, nip=BAD_NIP)
+    page.get_by_role("button", name="Zapisz wersję roboczą").click()
+    page.wait_for_load_state("load")
+    expect(page.locator(".notice--success")).to_contain_text("Wersja robocza zapisana")
+    summary = page.locator("#error-summary")
+    expect(summary.get_by_role("heading")).to_have_text("Przed wysłaniem popraw 1 pole")
+    expect(page.locator("#id_nip_error")).to_contain_text("błędną cyfrę kontrolną")
+    expect(page.locator("#id_nip")).to_have_value(BAD_NIP)
+    read_mail(mail_dir, email_address, "?wersja=")  # the link to the draft was sent
+    shoot(page, screenshot_dir, "competition-draft-with-a-typo-mobile")
+    assert_accessible(page, axe_path, "draft saved with a typo")
+
+    # Opened again later, the draft shows the NIP as typed, with its error.
+    visit(page, live_site, FORM)
+    expect(page.locator("#id_nip")).to_have_value(BAD_NIP)
+    expect(page.locator("#id_nip_error")).to_contain_text("błędną cyfrę kontrolną")
+    expect(page.locator("#id_organisation_name")).to_have_value(name)
+
+    page.locator("#id_nip").fill(DRAFT_NIP)
+    page.locator("#id_video_url").fill("https://youtu.be/robocza")
+    tick_consents(page)
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
+    page.wait_for_url(RECEIPT_PATH)
+    reference = page.locator(".receipt__reference strong").inner_text().strip()
+
+    # Back, and the same entry sent again: the receipt of the first one.
+    page.go_back()
+    page.wait_for_url(f"**{FORM}")
+    expect(page.locator(".notice").first).to_contain_text(
+        f"Zgłoszenie {reference} zostało już wysłane"
+    )
+    fill_entry(page, name=name, email_address=email_address, nip=DRAFT_NIP)
+    page.locator("#id_video_url").fill("https://youtu.be/robocza")
+    tick_consents(page)
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
+    page.wait_for_url(RECEIPT_PATH)
+    assert page.locator(".receipt__reference strong").inner_text().strip() == reference
+
+    # The same NIP from another browser: refused, with the way to the status.
+    other = new_page()
+    visit(other, live_site, FORM)
+    fill_entry(other, name=name, email_address="ktos@example.org", nip=DRAFT_NIP)
+    other.locator("#id_video_url").fill("https://youtu.be/robocza")
+    tick_consents(other)
+    other.get_by_role("button", name="Wyślij zgłoszenie").click()
+    other.wait_for_load_state("load")
+    expect(other.locator("#id_nip_error")).to_contain_text(
+        "jest już zgłoszenie z tym numerem NIP"
+    )
+    expect(
+        other.get_by_role("link", name="Jak sprawdzić status zgłoszenia")
+    ).to_have_attribute("href", STATUS)
+    shoot(other, screenshot_dir, "competition-duplicate-desktop")
+    assert_accessible(other, axe_path, "a duplicate entry refused")
 
 
 def test_form_works_without_files_by_plain_post(live_site, new_page, axe_path):
@@ -250,7 +320,7 @@ def test_form_works_without_files_by_plain_post(live_site, new_page, axe_path):
     page.wait_for_load_state("load")
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
-    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_be_focused()
     assert posts == ["document"], posts
     for field in ("organisation_name", "nip", "email", "consent_rules"):
         expect(summary.locator(f'a[href="#id_{field}"]')).to_have_count(1)
@@ -260,6 +330,35 @@ def test_form_works_without_files_by_plain_post(live_site, new_page, axe_path):
     ):
         assert page.locator(href).count() == 1, f"summary link {href} goes nowhere"
     assert_accessible(page, axe_path, "empty form with errors")
+
+
+def test_an_empty_submit_on_a_phone_lands_on_a_compact_summary(
+    live_site, new_page, axe_path, screenshot_dir
+):
+    """Issue 13, points 4 and 6: 14 errors made an 1,850 px summary and the
+    page landed mid-list; the RODO clause lost its disclosure marker."""
+    page = new_page(375, 812)
+    visit(page, live_site, FORM)
+    clause = page.locator("#information-clause summary")
+    assert clause.evaluate("s => getComputedStyle(s).display") == "list-item"
+    assert clause.bounding_box()["height"] >= 44
+    page.get_by_role("button", name="Wyślij zgłoszenie").click()
+    page.wait_for_load_state("load")
+    summary = page.locator("#error-summary")
+    heading = summary.get_by_role("heading")
+    expect(heading).to_be_focused()
+    top = heading.bounding_box()["y"]
+    assert 0 <= top < 812, f"the summary's heading is off-screen at y={top}"
+    count = summary.locator("li").count()
+    assert count >= 12, count
+    height = summary.bounding_box()["height"]
+    assert height < 700, f"{count} errors take {height} px"
+    # The links name the fields shortly; the messages stay for screen readers.
+    consent = summary.locator('a[href="#id_consent_rules"]')
+    expect(consent).to_contain_text("Zgoda: regulamin konkursu")
+    assert "Zapoznałem" not in consent.inner_text()
+    shoot(page, screenshot_dir, "competition-form-empty-submit-mobile")
+    assert_accessible(page, axe_path, "empty form with errors (phone)")
 
 
 def test_english_form_speaks_english(live_site, new_page):
@@ -306,7 +405,7 @@ def test_applicant_corrects_the_fields_the_secretariat_flagged(
     summary = correction.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_have_attribute("role", "alert")
-    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_be_focused()
     krs = correction.get_by_label("KRS")
     expect(summary.locator(f'a[href="#{krs.get_attribute("id")}"]')).to_have_count(1)
     expect(krs).to_have_value("12-34-ABC")
@@ -376,7 +475,7 @@ def test_secretariat_finds_the_entry_downloads_its_files_and_exports(
         applicant,
         name="Spółdzielnia Socjalna „Dla sekretariatu”",
         email_address="e2e-sekretariat@example.org",
-        nip=GOOD_NIP,
+        nip=SECRETARIAT_NIP,
     )
     attach_files(applicant, photos, presentation)
     tick_consents(applicant)
