@@ -9,12 +9,13 @@ Wagtail's audit log.
 """
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from . import emails, workflow
-from .models import CompetitionPage, Decision, Entry, Status
+from .dates import WARSAW
+from .models import CompetitionPage, Decision, Entry, Phase, Status
 from .workflow import Actor
 
 OUTCOMES = {
@@ -46,17 +47,43 @@ class ResultsError(Exception):
     """An action the edition's state does not allow; the message is for staff."""
 
 
+def closing_refusal(edition, now=None):
+    """Why the secretariat may not close scoring of ``edition`` now, or ``None``.
+
+    Closing belongs to the jury phase (:meth:`CompetitionPage.phase`): not
+    before it opens, not once results are published, and only once.
+    """
+    now = now or timezone.now()
+    phase = edition.phase(now)
+    if phase == Phase.RESULTS:
+        return _(
+            "Wyniki tej edycji są już opublikowane: ocena jury zakończyła się "
+            "i nie można jej zamknąć."
+        )
+    if phase != Phase.JURY:
+        return _("Ocenę można zamknąć dopiero w fazie oceny jury (od %(date)s).") % {
+            "date": formats.date_format(
+                timezone.localtime(edition.jury_opens_at, WARSAW), "j E Y, H:i"
+            )
+        }
+    if edition.scoring_closed_at is not None:
+        return _("Ocena tej edycji jest już zamknięta.")
+    return None
+
+
 def close_scoring(edition, user):
     """Close the jury phase now: entries in review become reviewed.
 
     Allowed also after ``jury_closes_at`` has passed (scoring is then already
-    closed by date; this moves the entries on). Returns the number moved.
+    closed by date; this moves the entries on), never outside the jury phase
+    (:func:`closing_refusal`). Returns the number moved.
     """
     with transaction.atomic():
         page = CompetitionPage.objects.select_for_update().get(pk=edition.pk)
-        if page.scoring_closed_at is not None:
-            raise ResultsError(_("Ocena tej edycji jest już zamknięta."))
         now = timezone.now()
+        refusal = closing_refusal(page, now)
+        if refusal:
+            raise ResultsError(refusal)
         CompetitionPage.objects.filter(pk=page.pk).update(scoring_closed_at=now)
         edition.scoring_closed_at = now
         moved = 0

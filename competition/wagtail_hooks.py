@@ -10,6 +10,8 @@ who scores what (Konkurs → Przydział zgłoszeń,
 decisions, protocol, publication) and the competition's audit log (Konkurs →
 Dziennik konkursu, /admin/competition/log/, CSV/XLSX export).
 
+The admin's start page shows each role what waits for them (``dashboard.py``).
+
 Menu "Ocena zgłoszeń" (``/admin/jury/``), shown to jury members only: the
 juror's dashboard, declarations of conflict of interest and scoring screens.
 """
@@ -23,7 +25,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import audit, decisions, exports, formal_check, jury_setup, reviews
+from . import audit, dashboard, decisions, exports, formal_check, jury_setup, reviews
 from .files import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
@@ -416,3 +418,7 @@ def show_jurors_only_the_jury_screens(request, menu_items):
         menu_items[:] = [
             item for item in menu_items if item.name not in ("reports", "help")
         ]
+
+
+# The start page per role (juror, secretariat, editor): ``dashboard.py``.
+hooks.register("construct_homepage_panels", dashboard.arrange_panels)

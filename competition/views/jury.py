@@ -188,7 +188,7 @@ def next_unfinished(user, after_entry_id=None):
     round); ``None`` when nothing is left."""
     rows = [
         row
-        for row in assignment_rows(_memberships(user))
+        for row in assignment_rows(ordered_memberships(user))
         if jury_phase_open(row.member.edition)
     ]
     positions = [row.entry.pk for row in rows]
@@ -198,7 +198,9 @@ def next_unfinished(user, after_entry_id=None):
     return next((row for row in rows if not row.finished), None)
 
 
-def _memberships(user):
+def ordered_memberships(user):
+    """The user's jury memberships with their editions, newest jury phase
+    first (the order of the dashboard and of "next")."""
     return (
         memberships(user)
         .select_related("edition")
@@ -239,7 +241,7 @@ class DashboardView(JuryView):
     template_name = "competition/jury/dashboard.html"
 
     def get(self, request):
-        members = list(_memberships(request.user))
+        members = list(ordered_memberships(request.user))
         rows = assignment_rows(members)
         # Each juror's submitted reviews, for editions whose scoring is closed
         # (their decided entries have left the jury's states and the list).

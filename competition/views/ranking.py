@@ -34,6 +34,7 @@ from ..models import (
     Score,
 )
 from ..permissions import may_publish_results, may_see_results
+from .jury import progress_counts
 
 DENIED_TEMPLATE = "competition/admin/results_denied.html"
 
@@ -136,6 +137,7 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
                 "edition": edition,
                 "closed": edition.scoring_closed(now),
                 "published": edition.results_published_at,
+                "can_close": decisions.closing_refusal(edition, now) is None,
             }
             for edition in editions
         ]
@@ -402,16 +404,37 @@ class ConfirmActionView(ResultsMixin, TemplateView):
 
 
 class CloseScoringView(ConfirmActionView):
+    """Offered and allowed only in the jury phase (``decisions.closing_refusal``);
+    the confirmation says how many reviews are in and how much time is left."""
+
     page_title = _("Zamknij ocenę")
     needs_closed_scoring = False
 
+    def refusal(self, user):
+        return super().refusal(user) or decisions.closing_refusal(self.edition)
+
     def action_texts(self):
+        counts = progress_counts(self.edition)
+        now = timezone.now()
         return {
             "question": _(
                 "Zamknąć ocenę jury? Jurorzy nie będą mogli już zmieniać ocen, "
-                "a przewodniczący(-a) jury i sekretariat zobaczą ranking."
+                "a przewodniczący(-a) jury i sekretariat zobaczą ranking. "
+                "Tego nie można cofnąć."
             ),
             "button": _("Zamknij ocenę"),
+            "closing": True,
+            "expected": counts["total_assigned"],
+            "submitted": counts["total_submitted"],
+            "missing": counts["total_assigned"] - counts["total_submitted"],
+            "missing_by_juror": [
+                row
+                for row in counts["juror_rows"]
+                if row["assigned"] > row["submitted"]
+            ],
+            "deadline": deadline_text(self.edition.jury_closes_at),
+            "closes_at": self.edition.jury_closes_at,
+            "deadline_passed": now >= self.edition.jury_closes_at,
         }
 
     def act(self):

@@ -22,7 +22,9 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import PageLogEntry, Revision
 
 from competition import decisions, scoring, workflow
+from competition.dates import deadline_text
 from competition.models import (
+    Assignment,
     Category,
     CompetitionIndexPage,
     CompetitionPage,
@@ -271,8 +273,81 @@ def test_closing_scoring_moves_entries_on_and_is_logged(
     assert statuses == {Status.REVIEWED}
     log = PageLogEntry.objects.get(action="competition.scoring.closed")
     assert log.user == secretary and log.data["entries_reviewed"] == 5
-    assert client.post(url).status_code == 302  # twice: refused with a message
+    # Twice: refused, and no longer offered.
+    assert client.post(url).status_code == 403
     assert PageLogEntry.objects.filter(action="competition.scoring.closed").count() == 1
+    index = client.get(reverse("competition_results:index")).content.decode()
+    assert url not in index
+
+
+def test_the_confirmation_counts_the_reviews_and_the_time_left(
+    client, scored, edition, secretary
+):
+    """Expected reviews are the live assignments (F has none); the chair's
+    draft of D and the third juror's unscored B are missing."""
+    entries, members = scored["entries"], scored["members"]
+    for key, jurors_of_entry in {
+        "A": (0, 1, 2),
+        "B": (0, 1, 2),
+        "C": (0, 1),
+        "D": (0, 2),
+    }.items():
+        for index in jurors_of_entry:
+            Assignment.objects.create(entry=entries[key], member=members[index])
+    client.force_login(secretary)
+    url = reverse("competition_results:close_scoring", args=[edition.pk])
+
+    page = " ".join(client.get(url).content.decode().split())
+
+    assert "Złożone oceny: 8 z 10." in page
+    assert "Brakuje 2 ocen." in page
+    assert "Ala Test: złożone 3 z 4" in page and "Celina Test: złożone 2 z 3" in page
+    assert "Bartek Test" not in page
+    assert "Do końca oceny zostało 4 dni" in page
+    assert f"(termin: {deadline_text(edition.jury_closes_at)})" in page
+    assert "Tego nie można cofnąć." in page
+
+
+@pytest.mark.parametrize("moment", ["before_the_jury_phase", "after_publication"])
+def test_closing_is_refused_and_not_offered_outside_the_jury_phase(
+    client, scored, edition, secretary, moment
+):
+    if moment == "before_the_jury_phase":
+        changes = {"jury_opens_at": NOW + timedelta(days=1)}
+        refusal = "Ocenę można zamknąć dopiero w fazie oceny jury"
+    else:
+        # Results published a year ago; scoring had ended by date.
+        changes = {
+            "jury_closes_at": NOW - timedelta(days=400),
+            "results_published_at": NOW - timedelta(days=365),
+        }
+        refusal = "Wyniki tej edycji są już opublikowane"
+    CompetitionPage.objects.filter(pk=edition.pk).update(**changes)
+    edition.refresh_from_db()
+    client.force_login(secretary)
+    url = reverse("competition_results:close_scoring", args=[edition.pk])
+
+    index = client.get(reverse("competition_results:index")).content.decode()
+    shown = client.get(url)
+    posted = client.post(url)
+
+    assert url not in index
+    assert shown.status_code == 403 and refusal in shown.content.decode()
+    assert posted.status_code == 403
+    edition.refresh_from_db()
+    assert edition.scoring_closed_at is None
+    assert not PageLogEntry.objects.filter(action="competition.scoring.closed").exists()
+    assert {e.status for e in edition.entries.all()} == {Status.IN_REVIEW}
+    with pytest.raises(decisions.ResultsError):
+        decisions.close_scoring(edition, secretary)
+    assert not PageLogEntry.objects.filter(action="competition.scoring.closed").exists()
+
+
+def test_closing_is_offered_during_the_jury_phase(client, scored, edition, secretary):
+    client.force_login(secretary)
+    url = reverse("competition_results:close_scoring", args=[edition.pk])
+
+    assert url in client.get(reverse("competition_results:index")).content.decode()
 
 
 # -- the ranking ----------------------------------------------------------------------
