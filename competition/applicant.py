@@ -126,9 +126,7 @@ def shown_status(entry, edition, now=None):
     """The state the applicant sees: a decision stays "reviewed" until the
     edition publishes its results."""
     status = Status(entry.status)
-    now = now or timezone.now()
-    published = edition.results_published_at and edition.results_published_at <= now
-    if status in DECISIONS and not published:
+    if status in DECISIONS and not edition.results_published(now):
         return Status.REVIEWED
     return status
 

@@ -114,7 +114,7 @@ def record_decision(
         }
         if previous == current and entry.status == OUTCOMES[outcome]:
             return decision
-        published = page.results_published_at is not None
+        published = page.results_published()
         if published and not reason:
             raise ResultsError(
                 _("Wyniki są opublikowane: zmiana decyzji wymaga podania powodu.")
@@ -165,7 +165,7 @@ def publish_results(edition, user):
     """
     with transaction.atomic():
         page = CompetitionPage.objects.select_for_update().get(pk=edition.pk)
-        if page.results_published_at is not None:
+        if page.results_published():
             raise ResultsError(_("Wyniki tej edycji są już opublikowane."))
         if not page.scoring_closed():
             raise ResultsError(_("Najpierw trzeba zamknąć ocenę jury."))

@@ -201,7 +201,7 @@ def next_unfinished(user, after_entry_id=None):
 def _memberships(user):
     return (
         memberships(user)
-        .select_related("edition")
+        .select_related("edition__locale")
         .order_by("-edition__jury_opens_at", "pk")
     )
 
@@ -255,7 +255,7 @@ class DashboardView(JuryView):
             submitted = sum(row.finished for row in own)
             edition = member.edition
             closed = edition.scoring_closed(now)
-            published = edition.results_published_at is not None
+            published = edition.results_published(now)
             editions.append(
                 {
                     "member": member,

@@ -135,7 +135,7 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "edition": edition,
                 "closed": edition.scoring_closed(now),
-                "published": edition.results_published_at,
+                "published": edition.results_published(now),
             }
             for edition in editions
         ]
@@ -298,7 +298,7 @@ class DecisionView(ResultsMixin, TemplateView):
                 "justification": self.decision.justification,
                 "chair_rank": self.decision.chair_rank,
             }
-        published = self.edition.results_published_at is not None
+        published = self.edition.results_published()
         return DecisionForm(data, initial=initial, published=published)
 
     def get(self, request, entry_id):
@@ -345,7 +345,7 @@ class DecisionView(ResultsMixin, TemplateView):
             edition=self.edition,
             entry=self.entry,
             decision=self.decision,
-            published=self.edition.results_published_at,
+            published=self.edition.results_published(),
             row=row,
             ranked_count=len(category_ranking.rows),
             jurors=self.jurors_reviews(row),
