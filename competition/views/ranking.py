@@ -286,7 +286,7 @@ class DecisionView(ResultsMixin, TemplateView):
             Entry.objects.select_related("category"),
             pk=entry_id,
             edition=self.edition,
-            status__in=decisions.DECIDABLE,
+            status__in=workflow.SCORED,
         )
         self.decision = Decision.objects.filter(entry=self.entry).first()
 

@@ -17,10 +17,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from .. import workflow
 from ..files import PHOTO_TYPES
 from ..models import Entry, EntryFile, Status
 
-AWARDED = (Status.LAUREATE, Status.DISTINCTION)
 PHOTO_CONTENT_TYPES = frozenset(
     content_type for _ext, content_type in PHOTO_TYPES.values()
 )
@@ -34,7 +34,7 @@ def results_page(request, page):
         "position", "pk"
     )
     entries = (
-        Entry.objects.filter(edition=edition, status__in=AWARDED)
+        Entry.objects.filter(edition=edition, status__in=workflow.AWARDED)
         .select_related("decision")
         .prefetch_related(Prefetch("files", queryset=photos))
         .order_by("number", "pk")
@@ -98,7 +98,7 @@ def photo(request, pk):
         EntryFile.objects.select_related("entry__edition"),
         pk=pk,
         kind=EntryFile.Kind.PHOTO,
-        entry__status__in=AWARDED,
+        entry__status__in=workflow.AWARDED,
         entry__image_publication_allowed=True,
     )
     if (
