@@ -16,8 +16,6 @@ from .models import Consent, Entry, Status
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
-DECISIONS = frozenset({Status.LAUREATE, Status.DISTINCTION, Status.NOT_AWARDED})
-
 # The state in plain words and what happens next. Placeholders: the edition's
 # dates in Warsaw time (jury_opens, jury_closes, results_at).
 STATUS_TEXTS = {
@@ -126,17 +124,19 @@ def shown_status(entry, edition, now=None):
     """The state the applicant sees: a decision stays "reviewed" until the
     edition publishes its results."""
     status = Status(entry.status)
-    now = now or timezone.now()
-    published = edition.results_published_at and edition.results_published_at <= now
-    if status in DECISIONS and not published:
+    if status in workflow.OUTCOMES and not edition.results_published(now):
         return Status.REVIEWED
     return status
 
 
 def can_withdraw(entry, edition, now=None):
-    """The applicant may withdraw in the early states, before the jury phase."""
+    """The applicant may withdraw in the early states (the table's
+    ``workflow.WITHDRAWABLE``), and only before the jury phase."""
     now = now or timezone.now()
-    return entry.status in workflow.WITHDRAWABLE and now < edition.jury_opens_at
+    return (
+        workflow.can_transition(entry, Status.WITHDRAWN, workflow.APPLICANT)
+        and now < edition.jury_opens_at
+    )
 
 
 def can_correct(entry, now=None):

@@ -18,23 +18,6 @@ from .dates import WARSAW
 from .models import CompetitionPage, Decision, Entry, Phase, Status
 from .workflow import Actor
 
-OUTCOMES = {
-    Decision.Outcome.LAUREATE: Status.LAUREATE,
-    Decision.Outcome.DISTINCTION: Status.DISTINCTION,
-    Decision.Outcome.NOT_AWARDED: Status.NOT_AWARDED,
-}
-DECIDABLE = frozenset({Status.IN_REVIEW, Status.REVIEWED, *OUTCOMES.values()})
-# Entries told at publication that the jury did not assess them.
-NOT_ASSESSED = frozenset(
-    {
-        Status.SUBMITTED,
-        Status.NEEDS_CORRECTION,
-        Status.ELIGIBLE,
-        Status.INELIGIBLE,
-        Status.DISQUALIFIED,
-    }
-)
-
 LOG_ACTIONS = {
     "competition.scoring.closed": _("Ocena jury zamknięta"),
     "competition.decision.recorded": _("Decyzja jury zapisana"),
@@ -113,6 +96,8 @@ def record_decision(
     outcome. Returns the decision; an unchanged decision is left alone.
     """
     outcome = Decision.Outcome(outcome)
+    # A decision's outcome and the entry's state after it share their codes.
+    decided = Status(outcome.value)
     justification = (justification or "").strip()
     reason = (reason or "").strip()
     if not justification:
@@ -122,7 +107,7 @@ def record_decision(
         entry = Entry.objects.select_for_update().get(pk=entry.pk)
         if not page.scoring_closed():
             raise ResultsError(_("Decyzje można zapisywać po zamknięciu oceny."))
-        if entry.status not in DECIDABLE:
+        if entry.status not in workflow.SCORED:
             raise ResultsError(_("To zgłoszenie nie było oceniane przez jury."))
         decision = Decision.objects.filter(entry=entry).first()
         previous = (
@@ -139,19 +124,17 @@ def record_decision(
             "justification": justification,
             "chair_rank": chair_rank,
         }
-        if previous == current and entry.status == OUTCOMES[outcome]:
+        if previous == current and entry.status == decided:
             return decision
-        published = page.results_published_at is not None
+        published = page.results_published()
         if published and not reason:
             raise ResultsError(
                 _("Wyniki są opublikowane: zmiana decyzji wymaga podania powodu.")
             )
         if entry.status == Status.IN_REVIEW:  # closed by date, not by the button
             workflow.transition(entry, Status.REVIEWED, Actor(workflow.SYSTEM))
-        if entry.status != OUTCOMES[outcome]:
-            workflow.transition(
-                entry, OUTCOMES[outcome], Actor(role, user), reason=reason
-            )
+        if entry.status != decided:
+            workflow.transition(entry, decided, Actor(role, user), reason=reason)
         decision = decision or Decision(entry=entry)
         decision.outcome = outcome
         decision.justification = justification
@@ -176,9 +159,7 @@ def record_decision(
 
 def undecided(edition):
     """Entries of ``edition`` the jury scored that still wait for a decision."""
-    return Entry.objects.filter(
-        edition=edition, status__in=(Status.IN_REVIEW, Status.REVIEWED)
-    )
+    return Entry.objects.filter(edition=edition, status__in=workflow.AWAITING_DECISION)
 
 
 def publish_results(edition, user):
@@ -192,7 +173,7 @@ def publish_results(edition, user):
     """
     with transaction.atomic():
         page = CompetitionPage.objects.select_for_update().get(pk=edition.pk)
-        if page.results_published_at is not None:
+        if page.results_published():
             raise ResultsError(_("Wyniki tej edycji są już opublikowane."))
         if not page.scoring_closed():
             raise ResultsError(_("Najpierw trzeba zamknąć ocenę jury."))
@@ -215,7 +196,8 @@ def publish_results(edition, user):
         sent = sum(_mail_result(entry, page, urls) for entry in applicants)
         counts = {
             status: Entry.objects.filter(edition=page, status=status).count()
-            for status in OUTCOMES.values()
+            for status in Status
+            if status in workflow.OUTCOMES
         }
         log(
             instance=page,
@@ -255,8 +237,8 @@ def _mail_result(entry, page, urls, corrected=""):
         entry.language,
         emails.entry_context(
             entry,
-            outcome=entry.status if entry.status in OUTCOMES.values() else "",
-            not_assessed=entry.status in NOT_ASSESSED,
+            outcome=entry.status if entry.status in workflow.OUTCOMES else "",
+            not_assessed=entry.status in workflow.NOT_ASSESSED,
             justification=decision.justification if decision else "",
             results_url=urls.get(entry.language) or urls.get("pl", ""),
             correction_reason=corrected,

@@ -25,8 +25,8 @@ from .models import Entry, FormalCheck, Status
 SAVED_ACTION = "competition.formal_check.saved"
 SAVED_LABEL = _("Ocena formalna zapisana")
 
-# The moves a formal check may make, in the order the form offers them.
-DECISIONS = (Status.ELIGIBLE, Status.INELIGIBLE, Status.NEEDS_CORRECTION)
+# The moves a formal check may make (``workflow.FORMAL_CHECK_OUTCOMES``) in the
+# secretariat's words, in the order the form offers them.
 DECISION_LABELS = {
     Status.ELIGIBLE: _("spełnia wymogi"),
     Status.INELIGIBLE: _("nie spełnia"),
@@ -89,12 +89,13 @@ def record(
     """Store the checklist of ``entry`` and make the decided move.
 
     ``results``: ``{FormalCriterion id: bool}``; ``decision``: one of
-    :data:`DECISIONS`. Raises :class:`NotCheckable` when the entry is no longer
-    ``submitted`` (then nothing is saved), and whatever ``workflow.transition``
-    raises for a move it refuses. Returns the :class:`FormalCheck`.
+    ``workflow.FORMAL_CHECK_OUTCOMES``. Raises :class:`NotCheckable` when the
+    entry is no longer ``submitted`` (then nothing is saved), and whatever
+    ``workflow.transition`` raises for a move it refuses. Returns the
+    :class:`FormalCheck`.
     """
     decision = Status(decision)
-    if decision not in DECISIONS:
+    if decision not in workflow.FORMAL_CHECK_OUTCOMES:
         raise ValueError(f"{decision} is not a formal-check decision")
     now = timezone.now()
     results = {str(pk): bool(met) for pk, met in results.items()}

@@ -9,7 +9,7 @@ for the admin).
 Rules kept here, once:
 
 * the matrix holds the edition's entries that are eligible or in review
-  (:data:`MATRIX_STATES`); pairs of entries in other states are never touched;
+  (``workflow.ASSIGNABLE``); pairs of entries in other states are never touched;
 * a run keeps every current pair (manual changes, started reviews) except
   conflicting ones; a pair whose juror already has a review is never deleted,
   by a run or by hand;
@@ -59,8 +59,6 @@ from .models import (
     Review,
     Status,
 )
-
-MATRIX_STATES = (Status.ELIGIBLE, Status.IN_REVIEW)
 
 GENERATED = "competition.assignment.generated"
 CHANGED = "competition.assignment.changed"
@@ -150,7 +148,7 @@ class ChangeReport:
 
 
 def matrix_entries(edition):
-    return Entry.objects.filter(edition=edition, status__in=MATRIX_STATES)
+    return Entry.objects.filter(edition=edition, status__in=workflow.ASSIGNABLE)
 
 
 def jury_members(edition):
@@ -253,7 +251,7 @@ def run_assignment(edition, user):
         current = {
             (entry_id, member_id): pk
             for pk, entry_id, member_id in Assignment.objects.filter(
-                entry__edition=edition, entry__status__in=MATRIX_STATES
+                entry__edition=edition, entry__status__in=workflow.ASSIGNABLE
             ).values_list("pk", "entry_id", "member_id")
         }
         blocked = declared_conflicts(edition) | removed_by_hand(edition)
@@ -598,7 +596,7 @@ def unfinished_counts(edition):
     )
     counts = dict(
         Assignment.objects.filter(
-            member__edition=edition, entry__status__in=MATRIX_STATES
+            member__edition=edition, entry__status__in=workflow.ASSIGNABLE
         )
         .exclude(Exists(submitted))
         .values_list("member_id")

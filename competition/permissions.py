@@ -15,7 +15,8 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import Assignment, ConflictDeclaration, JuryMember, Status
+from .models import Assignment, ConflictDeclaration, JuryMember
+from .workflow import JURY_STATES
 
 READ_ONLY_ACTIONS = frozenset({"add", "change"})
 
@@ -98,9 +99,6 @@ def may_publish_results(user):
 # downloads and anything later (rankings, exports) ask these functions. A
 # conflict of interest hides an entry from that juror everywhere, even if the
 # secretariat assigns them again by hand.
-
-#: The entry states in which assigned jurors see and score an entry.
-JURY_STATES = frozenset({Status.ELIGIBLE, Status.IN_REVIEW, Status.REVIEWED})
 
 
 def memberships(user):

@@ -17,17 +17,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from . import scoring
-from .models import Category, Criterion, Entry, JuryMember, Review, Score, Status
-
-# Entries the jury scored: everything from "in review" to a decision.
-RANKED_STATES = (
-    Status.IN_REVIEW,
-    Status.REVIEWED,
-    Status.LAUREATE,
-    Status.DISTINCTION,
-    Status.NOT_AWARDED,
-)
+from . import scoring, workflow
+from .models import Category, Criterion, Entry, JuryMember, Review, Score
 
 TIE_BREAK_LABELS = {
     scoring.BY_CRITERION: _("wyższa średnia w najważniejszym kryterium (po wagach)"),
@@ -114,13 +105,13 @@ def fetch(edition, category_id=None):
         Prefetch("criteria", queryset=Criterion.objects.order_by("sort_order", "pk"))
     )
     entries = (
-        Entry.objects.filter(edition=edition, status__in=RANKED_STATES)
+        Entry.objects.filter(edition=edition, status__in=workflow.SCORED)
         .select_related("decision")
         .order_by("number", "pk")
     )
     scores = Score.objects.filter(
         review__entry__edition=edition,
-        review__entry__status__in=RANKED_STATES,
+        review__entry__status__in=workflow.SCORED,
         review__status=Review.Status.SUBMITTED,
     )
     if category_id is not None:

@@ -289,9 +289,13 @@ def submit(form, page, category, language, build_urls, draft=None, removed_handl
                 entry, AccessToken.Purpose.STATUS, status_link_expiry(edition)
             )
             # Numbered last: the sequence row stays locked only for a moment.
-            entry.number, entry.reference = next_reference(edition)
+            number, reference = next_reference(edition)
             workflow.transition(
-                entry, Status.SUBMITTED, workflow.Actor(workflow.APPLICANT)
+                entry,
+                Status.SUBMITTED,
+                workflow.Actor(workflow.APPLICANT),
+                number=number,
+                reference=reference,
             )
             urls = build_urls(entry, token)
             _queue_receipt(entry, urls)

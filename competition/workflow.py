@@ -1,7 +1,10 @@
-"""The entry's life (DESIGN §5): one table of allowed moves and who may make them.
+"""The entry's life (DESIGN §5): one table of allowed moves and who may make them,
+and every group of states the rest of the code asks about.
 
 Every move goes through :func:`transition`, which checks the move and the actor's
-role, saves the entry and writes Wagtail's audit log in one transaction.
+role, saves the entry and writes Wagtail's audit log in one transaction. Rules
+that also depend on time (a withdrawal only before the jury phase, a correction
+only until its deadline) are in ``applicant.py`` beside the table's answer.
 """
 
 from dataclasses import dataclass
@@ -20,6 +23,9 @@ JURY = "jury"
 CHAIR = "chair"  # the jury's chair: decisions (membership is checked by the caller)
 SYSTEM = "system"
 
+# -- groups of states ------------------------------------------------------------
+
+#: Not finished yet: from the draft to the jury's score, before any decision.
 OPEN_STATES = frozenset(
     {
         Status.DRAFT,
@@ -31,6 +37,47 @@ OPEN_STATES = frozenset(
     }
 )
 
+#: The applicant may still withdraw (before the jury phase: see
+#: ``applicant.can_withdraw``); afterwards only the secretariat changes the state.
+WITHDRAWABLE = frozenset({Status.SUBMITTED, Status.NEEDS_CORRECTION, Status.ELIGIBLE})
+
+#: What the secretariat's formal check decides about a submitted entry.
+FORMAL_CHECK_OUTCOMES = frozenset(
+    {Status.ELIGIBLE, Status.INELIGIBLE, Status.NEEDS_CORRECTION}
+)
+
+#: The entry is the jury's: assigned jurors see and score it.
+JURY_STATES = frozenset({Status.ELIGIBLE, Status.IN_REVIEW, Status.REVIEWED})
+
+#: Jurors may still be assigned or unassigned (the assignment matrix): eligible
+#: or in review; pairs of entries in other states are never touched.
+ASSIGNABLE = frozenset({Status.ELIGIBLE, Status.IN_REVIEW})
+
+#: The jury's decisions; hidden from the applicant until the results are published.
+OUTCOMES = frozenset({Status.LAUREATE, Status.DISTINCTION, Status.NOT_AWARDED})
+
+#: Decisions shown on the public results page.
+AWARDED = frozenset({Status.LAUREATE, Status.DISTINCTION})
+
+#: Scored by the jury and still waiting for a decision.
+AWAITING_DECISION = frozenset({Status.IN_REVIEW, Status.REVIEWED})
+
+#: Scored by the jury: ranked, and open to a decision or its change.
+SCORED = AWAITING_DECISION | OUTCOMES
+
+#: Told at publication that the jury did not assess them.
+NOT_ASSESSED = frozenset(
+    {
+        Status.SUBMITTED,
+        Status.NEEDS_CORRECTION,
+        Status.ELIGIBLE,
+        Status.INELIGIBLE,
+        Status.DISQUALIFIED,
+    }
+)
+
+# -- the moves ---------------------------------------------------------------------
+
 # (from, to) -> roles allowed to make the move, and whether a reason is required.
 TRANSITIONS = {
     (Status.DRAFT, Status.SUBMITTED): ({APPLICANT}, False),
@@ -41,22 +88,17 @@ TRANSITIONS = {
     (Status.ELIGIBLE, Status.IN_REVIEW): ({SECRETARIAT, SYSTEM}, False),
     (Status.IN_REVIEW, Status.REVIEWED): ({SECRETARIAT, SYSTEM}, False),
 }
-OUTCOMES = (Status.LAUREATE, Status.DISTINCTION, Status.NOT_AWARDED)
 # A decision, and a change of it: before publication freely (it is pending), after
 # publication only with a reason (``decisions.py`` requires it and logs the
 # correction).
 for _outcome in OUTCOMES:
     TRANSITIONS[(Status.REVIEWED, _outcome)] = ({SECRETARIAT, CHAIR}, False)
-    for _other in OUTCOMES:
-        if _other != _outcome:
-            TRANSITIONS[(_outcome, _other)] = ({SECRETARIAT, CHAIR}, False)
-for _state in OPEN_STATES - {Status.DRAFT}:
+    for _other in OUTCOMES - {_outcome}:
+        TRANSITIONS[(_outcome, _other)] = ({SECRETARIAT, CHAIR}, False)
+for _state in WITHDRAWABLE:
     TRANSITIONS[(_state, Status.WITHDRAWN)] = ({APPLICANT}, False)
+for _state in OPEN_STATES - {Status.DRAFT}:
     TRANSITIONS[(_state, Status.DISQUALIFIED)] = ({SECRETARIAT}, True)
-
-# Before the jury phase the applicant may still withdraw; afterwards only the
-# secretariat changes an entry's state.
-WITHDRAWABLE = frozenset({Status.SUBMITTED, Status.NEEDS_CORRECTION, Status.ELIGIBLE})
 
 LOG_ACTIONS = {
     Status.SUBMITTED: ("competition.entry.submitted", _("Zgłoszenie wysłane")),
@@ -95,6 +137,11 @@ class Actor:
 
 
 def can_transition(entry, to_state, role):
+    """Whether the table lets ``role`` move ``entry`` (as loaded) to ``to_state``.
+
+    Time-dependent rules are the caller's (e.g. ``applicant.can_withdraw``);
+    :func:`transition` checks the table again on the locked row.
+    """
     rule = TRANSITIONS.get((Status(entry.status), Status(to_state)))
     return rule is not None and role in rule[0]
 
@@ -103,8 +150,11 @@ def transition(entry, to_state, actor, reason="", **changes):
     """Move ``entry`` to ``to_state`` as ``actor`` and log it; returns the entry.
 
     ``changes`` are further field values saved with the move (e.g. the
-    correction deadline). Raises :class:`TransitionError` for a move the table
-    does not allow or a missing reason, ``PermissionDenied`` for a wrong role.
+    correction deadline). Only the state, ``changes`` and the timestamps are
+    written, on the row as locked, so a stale copy in the caller's hands never
+    overwrites what others saved meanwhile; the caller's ``entry`` is updated
+    to match. Raises :class:`TransitionError` for a move the table does not
+    allow or a missing reason, ``PermissionDenied`` for a wrong role.
     """
     to_state = Status(to_state)
     with transaction.atomic():
@@ -121,14 +171,16 @@ def transition(entry, to_state, actor, reason="", **changes):
         if needs_reason and not (reason or "").strip():
             raise TransitionError("this move needs a reason")
         previous = current.status
-        entry.status = to_state
+        current.status = to_state
         for name, value in changes.items():
-            setattr(entry, name, value)
-        if to_state == Status.SUBMITTED and entry.submitted_at is None:
-            entry.submitted_at = timezone.now()
-        entry.save()
+            setattr(current, name, value)
+        fields = {"status", "updated_at", *changes}
+        if to_state == Status.SUBMITTED and current.submitted_at is None:
+            current.submitted_at = timezone.now()
+            fields.add("submitted_at")
+        current.save(update_fields=sorted(fields))
         log(
-            instance=entry,
+            instance=current,
             action=LOG_ACTIONS[to_state][0],
             user=actor.user,
             data={
@@ -138,4 +190,6 @@ def transition(entry, to_state, actor, reason="", **changes):
                 "reason": reason,
             },
         )
+    for name in fields:
+        setattr(entry, name, getattr(current, name))
     return entry

@@ -11,7 +11,6 @@ from wagtail.admin.widgets import AdminDateTimeInput
 from ..applicant import WARSAW, warsaw_time
 from ..formal_check import (
     DECISION_LABELS,
-    DECISIONS,
     correctable_fields,
     default_correction_deadline,
 )
@@ -48,7 +47,7 @@ class FormalCheckForm(forms.Form):
     )
     decision = forms.ChoiceField(
         label=_("Decyzja"),
-        choices=[(status.value, DECISION_LABELS[status]) for status in DECISIONS],
+        choices=[(status.value, label) for status, label in DECISION_LABELS.items()],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,8 +21,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -440,13 +442,15 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     @cached_property
     def original(self):
         """The edition page in the default locale, which owns entries and
-        categories; the page itself when it is the original."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        categories; the page itself when it is the original.
+
+        Free when the page's locale is already loaded (``select_related``)."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale_id is None or self.locale.language_code == default:
             return self
         return (
             CompetitionPage.objects.filter(
-                translation_key=self.translation_key, locale=default
+                translation_key=self.translation_key, locale__language_code=default
             ).first()
             or self
         )
@@ -454,13 +458,7 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     def phase(self, now=None):
         """Where the edition stands at ``now`` (a :class:`Phase`)."""
         now = now or timezone.now()
-        # Results are published on the original; a translation follows it.
-        published = (
-            self.results_published_at
-            if self.locale_id == Locale.get_default().pk
-            else self.original.results_published_at
-        )
-        if published and published <= now:
+        if self.results_published(now):
             return Phase.RESULTS
         if now < self.submissions_open_at:
             return Phase.UPCOMING
@@ -469,6 +467,13 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         if self.jury_opens_at <= now:
             return Phase.JURY
         return Phase.CLOSED
+
+    def results_published(self, now=None):
+        """Whether the results are public at ``now``: the secretariat published
+        them (on the Polish original; a translation follows it) at or before
+        ``now``. The one answer to "are the results out?" everywhere."""
+        at = self.original.results_published_at
+        return at is not None and at <= (now or timezone.now())
 
     def scoring_closed(self, now=None):
         """True once the jury phase has ended, by date or by the secretariat."""

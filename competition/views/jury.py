@@ -203,7 +203,7 @@ def ordered_memberships(user):
     first (the order of the dashboard and of "next")."""
     return (
         memberships(user)
-        .select_related("edition")
+        .select_related("edition__locale")
         .order_by("-edition__jury_opens_at", "pk")
     )
 
@@ -257,7 +257,7 @@ class DashboardView(JuryView):
             submitted = sum(row.finished for row in own)
             edition = member.edition
             closed = edition.scoring_closed(now)
-            published = edition.results_published_at is not None
+            published = edition.results_published(now)
             editions.append(
                 {
                     "member": member,

@@ -25,7 +25,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .. import jury_setup
+from .. import jury_setup, workflow
 from ..assignment import MAX_LOAD, NOT_ENOUGH_JURORS, covers
 from ..models import (
     Assignment,
@@ -201,7 +201,7 @@ class AssignmentIndexView(
                 jurors=Count("jury_members", distinct=True),
                 waiting=Count(
                     "entries",
-                    filter=Q(entries__status__in=jury_setup.MATRIX_STATES),
+                    filter=Q(entries__status__in=workflow.ASSIGNABLE),
                     distinct=True,
                 ),
             )

@@ -136,7 +136,7 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "edition": edition,
                 "closed": edition.scoring_closed(now),
-                "published": edition.results_published_at,
+                "published": edition.results_published(now),
                 "can_close": decisions.closing_refusal(edition, now) is None,
             }
             for edition in editions
@@ -288,7 +288,7 @@ class DecisionView(ResultsMixin, TemplateView):
             Entry.objects.select_related("category"),
             pk=entry_id,
             edition=self.edition,
-            status__in=decisions.DECIDABLE,
+            status__in=workflow.SCORED,
         )
         self.decision = Decision.objects.filter(entry=self.entry).first()
 
@@ -300,7 +300,7 @@ class DecisionView(ResultsMixin, TemplateView):
                 "justification": self.decision.justification,
                 "chair_rank": self.decision.chair_rank,
             }
-        published = self.edition.results_published_at is not None
+        published = self.edition.results_published()
         return DecisionForm(data, initial=initial, published=published)
 
     def get(self, request, entry_id):
@@ -347,7 +347,7 @@ class DecisionView(ResultsMixin, TemplateView):
             edition=self.edition,
             entry=self.entry,
             decision=self.decision,
-            published=self.edition.results_published_at,
+            published=self.edition.results_published(),
             row=row,
             ranked_count=len(category_ranking.rows),
             jurors=self.jurors_reviews(row),

@@ -1,9 +1,10 @@
 """The published results (DESIGN §4): ``<edition>/wyniki/`` and the laureates'
 photos.
 
-A 404 until the secretariat publishes the results (``results_published_at`` of
-the Polish original, whichever language is asked for). Then the laureates and
-distinctions by category with their public data and the jury's justification.
+A 404 until the secretariat publishes the results
+(:meth:`CompetitionPage.results_published`, read on the Polish original whichever
+language is asked for). Then the laureates and distinctions by category with
+their public data and the jury's justification.
 No score, rank or juror ever reaches this page. Photos only with the
 image-publication consent, served by :func:`photo`, which checks everything
 again: the link is guessable, the checks are not.
@@ -14,13 +15,12 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from .. import workflow
 from ..files import PHOTO_TYPES
 from ..models import Entry, EntryFile, Status
 
-AWARDED = (Status.LAUREATE, Status.DISTINCTION)
 # Drawn for this site (``static/img/competition/scenes/``): shown instead of a
 # photo when there is none or its publication was not consented to. Never a
 # likeness of anyone; an organisation gets one of the workplaces, by its id.
@@ -34,21 +34,15 @@ PHOTO_CONTENT_TYPES = frozenset(
 )
 
 
-def published(edition, now=None):
-    """Whether ``edition``'s results are public (read on the Polish original)."""
-    at = edition.original.results_published_at
-    return at is not None and at <= (now or timezone.now())
-
-
 def results_page(request, page):
-    edition = page.original
-    if not published(edition):
+    if not page.results_published():
         raise Http404
+    edition = page.original
     photos = EntryFile.objects.filter(kind=EntryFile.Kind.PHOTO).order_by(
         "position", "pk"
     )
     entries = (
-        Entry.objects.filter(edition=edition, status__in=AWARDED)
+        Entry.objects.filter(edition=edition, status__in=workflow.AWARDED)
         .select_related("decision")
         .prefetch_related(Prefetch("files", queryset=photos))
         .order_by("number", "pk")
@@ -132,11 +126,12 @@ def photo(request, pk):
         EntryFile.objects.select_related("entry__edition"),
         pk=pk,
         kind=EntryFile.Kind.PHOTO,
-        entry__status__in=AWARDED,
+        entry__status__in=workflow.AWARDED,
         entry__image_publication_allowed=True,
     )
-    if item.content_type not in PHOTO_CONTENT_TYPES or not published(
-        item.entry.edition
+    if (
+        item.content_type not in PHOTO_CONTENT_TYPES
+        or not item.entry.edition.results_published()
     ):
         raise Http404
     response = FileResponse(

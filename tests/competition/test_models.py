@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from competition import workflow
@@ -28,6 +29,32 @@ def test_phase_follows_the_dates(home):
 
 
 @pytest.mark.django_db
+def test_results_are_published_from_their_moment_on_and_translations_follow(
+    home, locales
+):
+    page = builders.edition(home)
+    english = page.copy_for_translation(locales["en"], copy_parents=True).specific
+    assert not page.results_published()
+
+    # A publication date still ahead (e.g. set by hand) is not a publication.
+    page.results_published_at = timezone.now() + timedelta(hours=1)
+    page.save(update_fields=["results_published_at"])
+    for edition in (page, english):
+        edition = type(edition).objects.get(pk=edition.pk)
+        assert not edition.results_published()
+        assert edition.phase() != Phase.RESULTS
+        at = page.results_published_at
+        assert not edition.results_published(at - timedelta(seconds=1))
+        assert edition.results_published(at)
+        assert edition.phase(at) == Phase.RESULTS
+
+    # The translation's own field is never read: the original decides.
+    english.results_published_at = timezone.now() - timedelta(days=1)
+    english.save(update_fields=["results_published_at"])
+    assert not type(english).objects.get(pk=english.pk).results_published()
+
+
+@pytest.mark.django_db
 def test_workflow_checks_role_and_logs(edition):
     entry = builders.entry(edition)
     with pytest.raises(PermissionDenied):
@@ -48,8 +75,6 @@ def test_workflow_checks_role_and_logs(edition):
 @pytest.mark.django_db
 def test_access_token_is_stored_hashed(edition):
     entry = builders.entry(edition)
-    from django.utils import timezone
-
     token = AccessToken.issue(entry, "status", timezone.now() + timedelta(days=1))
     assert len(token) >= 43  # 32 random bytes
     row = AccessToken.objects.get()
