@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "storages",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,8 +79,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSessionTimeoutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the response of the login view it may replace (axes' rule).
@@ -175,6 +180,16 @@ STAFF_SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 STAFF_SESSION_MAX_AGE = timedelta(hours=8)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Second factor (django-otp, TOTP + one-time backup codes) for everyone who sees
+# applicants' personal data: superusers and these groups (accounts/second_factor.py).
+# Editors too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
+# dev and the demo do not, and the sign-in page says so.
+SECOND_FACTOR_REQUIRED = True
+SECOND_FACTOR_GROUPS = ["Sekretariat konkursu", "Jury"]
+SECOND_FACTOR_FOR_EDITORS = False
+SECOND_FACTOR_EDITOR_GROUPS = ["Redaktorzy", "Editors", "Moderators"]
+OTP_TOTP_ISSUER = "Ekonomia społeczna na Mazowszu"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Languages: Polish first (the first Wagtail locale is created from LANGUAGE_CODE by

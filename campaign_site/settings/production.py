@@ -59,3 +59,10 @@ try:  # noqa: SIM105 - a star import cannot sit inside contextlib.suppress clean
     from .local import *  # noqa: F403
 except ImportError:
     pass
+
+# Staff see applicants' personal data: never behind a password alone.
+if not SECOND_FACTOR_REQUIRED or not env_bool("SECOND_FACTOR_REQUIRED", True):  # noqa: F405
+    raise ImproperlyConfigured(
+        "The second factor cannot be switched off in production "
+        "(SECOND_FACTOR_REQUIRED)."
+    )
