@@ -6,6 +6,7 @@ about an edition of the competition lives on the edition, never here.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "accounts",
     "home",
     "competition",
     "search",
@@ -57,6 +59,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "storages",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,9 +79,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionTimeoutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the response of the login view it may replace (axes' rule).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign_site.urls"
@@ -115,15 +126,71 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every account here is staff (applicants have none): the secretariat and the jury
+# see applicants' personal data, so passwords follow OWASP ASVS level 2.
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# django-axes watches every authenticate() call and refuses a locked-out one before
+# the password is even checked; ModelBackend then does the real work.
+AUTHENTICATION_BACKENDS = [
+    "accounts.throttling.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: a username tried from one address is locked after
+# AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_TIME (never for good: an
+# attacker must not be able to lock a juror out of the jury's week). The same
+# username from another address, and other users from this one, are unaffected.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The cool-off counts from the lockout; attempts during it are refused and not
+# counted, so nobody can stretch a lockout by going on guessing.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_HTTP_RESPONSE_CODE = 429
+# accounts/signals.py writes one structured line per failure and per lockout;
+# axes' own prose lines would say the same thing again.
+AXES_VERBOSE = False
+# Successful sign-ins are a log event too (login_succeeded); axes' table of them
+# would be one more store of staff addresses without a retention period.
+AXES_DISABLE_ACCESS_LOG = True
+# How many reverse proxies we own sit in front of the app: each appends the
+# address it saw to X-Forwarded-For, so the client is the N-th entry from the
+# right. 0 (no proxy): REMOTE_ADDR alone; the header is then never read, since
+# anyone can send one. Deployment shape only, hence the environment.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
+# Staff sessions (accounts/middleware.py): signed out after 30 minutes without a
+# request and 8 hours after signing in, whatever happens in between.
+STAFF_SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+STAFF_SESSION_MAX_AGE = timedelta(hours=8)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Second factor (django-otp, TOTP + one-time backup codes) for everyone who sees
+# applicants' personal data: superusers and these groups (accounts/second_factor.py).
+# Editors too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
+# dev and the demo do not, and the sign-in page says so.
+SECOND_FACTOR_REQUIRED = True
+SECOND_FACTOR_GROUPS = ["Sekretariat konkursu", "Jury"]
+SECOND_FACTOR_FOR_EDITORS = False
+SECOND_FACTOR_EDITOR_GROUPS = ["Redaktorzy", "Editors", "Moderators"]
+OTP_TOTP_ISSUER = "Ekonomia społeczna na Mazowszu"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 # Languages: Polish first (the first Wagtail locale is created from LANGUAGE_CODE by
 # the first migration), English second.
@@ -332,6 +399,8 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of every staff e-mail to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
@@ -360,6 +429,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # accounts.security logs each failure and lockout once, as a structured
+        # event; axes' own lines (several per attempt) would repeat them.
+        "axes": {"level": env("AXES_LOG_LEVEL", "ERROR")},
         # One line per background task is noise; failures still come through.
         "django_tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")},
     },

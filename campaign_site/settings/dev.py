@@ -1,7 +1,7 @@
 """Local development and `make demo`: DEBUG on, SQLite, mails to the console."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, env_bool
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret-6d1f0c2a9b7e4f58a3c1")
@@ -15,6 +15,9 @@ if not env("EMAIL_URL"):
     EMAIL_BACKEND = env(
         "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
     )
+
+# The demo's accounts sign in with a password alone; the sign-in page says so.
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", False)
 
 try:  # noqa: SIM105 - a star import cannot sit inside contextlib.suppress cleanly
     from .local import *  # noqa: F403

@@ -32,6 +32,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# Wagtail's admin scripts take the CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+# "__Host-": browsers accept these cookies only over HTTPS, for this exact host and
+# path /, so neither a sibling subdomain nor plain HTTP can plant or read them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 # Wagtail's preview views set SAMEORIGIN on their own responses.
 X_FRAME_OPTIONS = "DENY"
 
@@ -53,3 +59,10 @@ try:  # noqa: SIM105 - a star import cannot sit inside contextlib.suppress clean
     from .local import *  # noqa: F403
 except ImportError:
     pass
+
+# Staff see applicants' personal data: never behind a password alone.
+if not SECOND_FACTOR_REQUIRED or not env_bool("SECOND_FACTOR_REQUIRED", True):  # noqa: F405
+    raise ImproperlyConfigured(
+        "The second factor cannot be switched off in production "
+        "(SECOND_FACTOR_REQUIRED)."
+    )

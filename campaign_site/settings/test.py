@@ -19,6 +19,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 if not env("AWS_PRIVATE_STORAGE_BUCKET_NAME") and not env("AWS_STORAGE_BUCKET_NAME"):
     PRIVATE_MEDIA_ROOT = BASE_DIR / "build" / "test-private-media"
     STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
+# Login throttling wants a request in every authenticate() call, which the test
+# client's login() does not pass; tests/test_security.py switches it on.
+AXES_ENABLED = False
+# The suite signs staff in with force_login(); tests/test_second_factor.py
+# switches the second factor on.
+SECOND_FACTOR_REQUIRED = False
+
 # WhiteNoise warns about a missing STATIC_ROOT on every request otherwise.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 

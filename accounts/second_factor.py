@@ -1,0 +1,55 @@
+"""Who needs a second factor (TOTP, django-otp) and which of their devices count."""
+
+from django.conf import settings
+from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+BACKUP_CODE_COUNT = 10
+
+
+def is_required_for(user):
+    """Superusers and the groups that see applicants' data (settings)."""
+    if not settings.SECOND_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    groups = set(settings.SECOND_FACTOR_GROUPS)
+    if settings.SECOND_FACTOR_FOR_EDITORS:
+        groups |= set(settings.SECOND_FACTOR_EDITOR_GROUPS)
+    return user.groups.filter(name__in=groups).exists()
+
+
+def is_enrolled(user):
+    return user_has_device(user, confirmed=True)
+
+
+def pending_totp_device(user):
+    """The unconfirmed authenticator being enrolled (one at a time)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(
+            user=user, name="authenticator", confirmed=False
+        )
+    return device
+
+
+def new_backup_codes(user):
+    """Replace the user's backup codes; returns the new ones (shown once)."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="backup", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=code) for code in codes
+    )
+    return codes
+
+
+def reset(user):
+    """Remove every device and end the user's sessions: they sign in and
+    enrol again. Returns how many sessions ended."""
+    from .sessions import end_sessions_of
+
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    return end_sessions_of(user)
