@@ -77,7 +77,9 @@ def results_published_q(now=None):
     """Editions whose results are public at ``now``, in any language: results
     are published on the Polish original and a translation follows it."""
     originals = CompetitionPage.objects.filter(
-        locale__language_code=Locale.get_default().language_code,
+        locale__language_code=get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ),
         results_published_at__lte=now or timezone.now(),
     ).values("translation_key")
     return Q(translation_key__in=originals)
