@@ -6,7 +6,8 @@ only its answer switches the form's action to the edit URL. An editor who
 submits, saves or publishes while that request is on its way still posts to
 the add URL, so the page is created a second time: the form comes back with
 "slug already in use" on the hidden Promote tab, or, when both requests meet
-in the server, a 500 (duplicate slug). The create form carries nothing that
+in the server, a 500 (the ValidationError "slug already in use" raised by
+Page.full_clean inside add_child, after the form had validated). The create form carries nothing that
 would let the server tell its own autosaved page from an unrelated page with
 the same slug, so there is no safe way to continue as an edit; and an
 abandoned autosaved page blocks the next attempt with the same title
