@@ -211,3 +211,24 @@ def test_heading_levels_are_not_page_text(client, home):
     assert "Nagłówek" not in html.split("<main", 1)[1]
     _html, links = found(client, "nagłówek")
     assert links == []
+
+
+class _Results(list):
+    """Stands in for a backend's results: sliceable, with count()."""
+
+    def count(self):
+        return len(self)
+
+
+@pytest.mark.parametrize("pinned,rest", [(0, 25), (1, 0), (1, 9), (1, 10), (2, 23)])
+def test_pinned_results_page_like_the_rest(pinned, rest):
+    from django.core.paginator import Paginator
+
+    from search.views import PinnedFirst
+
+    top = [f"pin{n}" for n in range(pinned)]
+    others = _Results(f"page{n}" for n in range(rest))
+    paginator = Paginator(PinnedFirst(top, others), 10)
+    shown = [item for number in paginator.page_range for item in paginator.page(number)]
+    assert shown == top + others
+    assert paginator.count == pinned + rest
