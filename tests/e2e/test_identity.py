@@ -35,7 +35,15 @@ TOGGLE = "summary.site-menu__toggle"
 
 def toggle_state(page):
     """The menu button's expanded state as Chromium exposes it to assistive
-    technology, and as its aria-expanded attribute says."""
+    technology, and as its aria-expanded attribute says (set by the script on
+    the <details>' toggle event, which fires a moment after the change)."""
+    page.wait_for_function(
+        """() => {
+            const menu = document.querySelector('[data-site-menu]');
+            const state = menu.querySelector('summary').getAttribute('aria-expanded');
+            return state === String(menu.open);
+        }"""
+    )
     cdp = page.context.new_cdp_session(page)
     try:
         document = cdp.send("DOM.getDocument", {"depth": 0})
