@@ -23,6 +23,14 @@ def person_email(nomination, email, nominee_email):
     return (email or "").strip().lower()
 
 
+def _person_address():
+    """``person_email`` in SQL."""
+    return Case(
+        When(nomination=Nomination.THIRD_PARTY, then=Lower("nominee_email")),
+        default=Lower("email"),
+    )
+
+
 def _same_person(address):
     return Q(nominee_kind=NomineeKind.PERSON) & (
         Q(nomination=Nomination.THIRD_PARTY, nominee_email__iexact=address)
@@ -83,10 +91,7 @@ def with_possible_duplicates(queryset):
         nominee_kind=NomineeKind.ORGANISATION, nip=OuterRef("nip")
     )
     people = others.filter(nominee_kind=NomineeKind.PERSON).annotate(
-        address=Case(
-            When(nomination=Nomination.THIRD_PARTY, then=Lower("nominee_email")),
-            default=Lower("email"),
-        )
+        address=_person_address()
     )
     organisation = (
         Q(nominee_kind=NomineeKind.ORGANISATION)
@@ -98,12 +103,7 @@ def with_possible_duplicates(queryset):
         & ~Q(person_address="")
         & Exists(people.filter(address=OuterRef("person_address")))
     )
-    return queryset.alias(
-        person_address=Case(
-            When(nomination=Nomination.THIRD_PARTY, then=Lower("nominee_email")),
-            default=Lower("email"),
-        )
-    ).annotate(
+    return queryset.alias(person_address=_person_address()).annotate(
         possible_duplicate=Case(
             When(
                 ~Q(status__in=NOT_COUNTED) & (organisation | person),
