@@ -39,10 +39,6 @@ class NotCheckable(Exception):
     """The entry is no longer waiting for a formal check (status changed)."""
 
 
-def can_check(user):
-    return user.is_active and user.has_perm("competition.check_entry")
-
-
 def correctable_fields(entry, criteria=None):
     """(name, label) of what the applicant may be asked to correct: the
     submission form's fields (DESIGN §5 names) and one answer per criterion,

@@ -24,6 +24,12 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from competition.roles import (
+    EDITORS_GROUP,
+    JURY_GROUP,
+    MODERATORS_GROUP,
+    SECRETARIAT_GROUP,
+)
 from home.models import (
     AccessibilityStatementPage,
     Advocate,
@@ -48,12 +54,12 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 # username: (groups, is_superuser, first name, last name)
 DEMO_ACCOUNTS = {
     "admin": ([], True, "Administrator", "Serwisu"),
-    "redaktor": (["Redaktorzy"], False, "Ewa", "Redaktorska"),
-    "moderator": (["Moderatorzy"], False, "Tomasz", "Moderator"),
-    "sekretariat": (["Sekretariat konkursu"], False, "Marta", "Sekretarz"),
-    "juror1": (["Jury"], False, "Jan", "Przewodniczący"),
-    "juror2": (["Jury"], False, "Katarzyna", "Jurorka"),
-    "juror3": (["Jury"], False, "Piotr", "Juror"),
+    "redaktor": ([EDITORS_GROUP], False, "Ewa", "Redaktorska"),
+    "moderator": ([MODERATORS_GROUP], False, "Tomasz", "Moderator"),
+    "sekretariat": ([SECRETARIAT_GROUP], False, "Marta", "Sekretarz"),
+    "juror1": ([JURY_GROUP], False, "Jan", "Przewodniczący"),
+    "juror2": ([JURY_GROUP], False, "Katarzyna", "Jurorka"),
+    "juror3": ([JURY_GROUP], False, "Piotr", "Juror"),
 }
 
 
