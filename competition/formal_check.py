@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from . import emails, workflow
-from .applicant import WARSAW, warsaw_time
+from .dates import WARSAW, warsaw_time
 from .forms.correction import correctable, field_label
 from .models import Entry, FormalCheck, Status
 

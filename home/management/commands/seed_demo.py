@@ -4,10 +4,9 @@ Creates what is missing and leaves what exists alone, so a second run changes
 nothing and an editor's changes to demo pages survive a re-run.
 """
 
+import copy
 import io
-import json
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,6 +23,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from competition.reference import organiser
 from competition.roles import (
     EDITORS_GROUP,
     JURY_GROUP,
@@ -48,8 +48,6 @@ from home.models import (
 from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from ._demo_events import EVENT_INDEX, EVENTS, event_times
 from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX
-
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 # username: (groups, is_superuser, first name, last name)
 DEMO_ACCOUNTS = {
@@ -654,7 +652,8 @@ class Command(BaseCommand):
         footer.save()
 
     def org_data(self):
-        return json.loads((DATA_DIR / "mcps_org.json").read_text(encoding="utf-8"))
+        # A copy: the reference data is cached for the whole process.
+        return copy.deepcopy(organiser())
 
     def seed_privacy_clause(self):
         site = Site.objects.get(is_default_site=True)
