@@ -6,15 +6,11 @@ open, and the submitted data as label/value rows. Used by the status page
 (``views/status.py``); pure functions of an entry, its edition and a time.
 """
 
-from zoneinfo import ZoneInfo
-
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import submission, workflow
 from .models import Consent, Entry, Status
-
-WARSAW = ZoneInfo("Europe/Warsaw")
 
 # The state in plain words and what happens next. Placeholders: the edition's
 # dates in Warsaw time (jury_opens, jury_closes, results_at).
@@ -113,11 +109,6 @@ WITH_REASON = frozenset(
 # What the applicant submitted, in the submission form's order (one list,
 # kept with the code that saves it).
 DATA_FIELDS = submission.ENTRY_FIELDS
-
-
-def warsaw_time(value):
-    """A moment as Warsaw time in the active language, e.g. "1 kwietnia 2027, 12:00"."""
-    return formats.date_format(timezone.localtime(value, WARSAW), "j E Y, H:i")
 
 
 def shown_status(entry, edition, now=None):

@@ -1,4 +1,9 @@
-"""Moments as applicants read them: Warsaw time, deadlines on the day they end."""
+"""Moments as people read them: Warsaw time, deadlines on the day they end.
+
+The competition's rules, deadlines and exports are in Warsaw time whatever time
+zone a staff member chose in their profile; :data:`WARSAW` is that zone, here
+only.
+"""
 
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
@@ -6,6 +11,20 @@ from zoneinfo import ZoneInfo
 from django.utils import formats, timezone
 
 WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def warsaw_time(value):
+    """A moment as Warsaw time in the active language, e.g. "1 kwietnia 2027, 12:00"."""
+    return formats.date_format(timezone.localtime(value, WARSAW), "j E Y, H:i")
+
+
+def spreadsheet_time(value):
+    """A naive datetime in Warsaw time, to the second, for a spreadsheet cell
+    (what the staff expect to see; Wagtail would otherwise write aware
+    datetimes to XLSX as UTC)."""
+    if value is None:
+        return None
+    return timezone.localtime(value, WARSAW).replace(tzinfo=None, microsecond=0)
 
 
 def shown_deadline(close):

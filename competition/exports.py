@@ -5,12 +5,9 @@ with openpyxl); this module says what goes in each column and makes every text
 cell safe to open in a spreadsheet program.
 """
 
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-WARSAW = ZoneInfo("Europe/Warsaw")
+from .dates import spreadsheet_time
 
 # OWASP "CSV injection": a cell starting with one of these may be run as a
 # formula (or a DDE command) by Excel, LibreOffice or Google Sheets.
@@ -31,14 +28,6 @@ def neutralise_formula(value):
 
 def yes_no(value):
     return str(_("Tak") if value else _("Nie"))
-
-
-def warsaw_time(value):
-    """A naive datetime in Warsaw time, to the second (what the staff expect to
-    see; Wagtail would otherwise write aware datetimes to XLSX as UTC)."""
-    if value is None:
-        return None
-    return timezone.localtime(value, WARSAW).replace(tzinfo=None, microsecond=0)
 
 
 def _answers(entry):
@@ -97,7 +86,7 @@ COLUMNS = [
     (
         "submitted_at",
         _("Wysłano (czas warszawski)"),
-        lambda e: warsaw_time(e.submitted_at),
+        lambda e: spreadsheet_time(e.submitted_at),
     ),
     ("photos", _("Liczba zdjęć"), _photo_count),
     ("presentation", _("Prezentacja (plik)"), _presentation_name),

@@ -43,7 +43,7 @@ from wagtail.log_actions import log
 
 from . import audit
 from .models import EntryFile
-from .permissions import can_open_entry
+from .permissions import can_download
 
 logger = logging.getLogger(__name__)
 
@@ -529,21 +529,6 @@ def new_entry_file(checked, stored_name, original_name, position=0):
 
 
 # --- Downloading ---------------------------------------------------------------------
-
-
-def can_download(user, entry_file):
-    """Whether ``user`` may download ``entry_file``, only ever a file of an entry
-    (uploads held for a form are nobody's to download): an active superuser, a
-    holder of ``competition.download_entryfile`` (the secretariat), or a juror
-    who may open that entry (assigned, no conflict of interest declared:
-    :func:`competition.permissions.can_open_entry`)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if entry_file.entry_id is None:
-        return False
-    if user.is_superuser or user.has_perm("competition.download_entryfile"):
-        return True
-    return can_open_entry(user, entry_file.entry_id)
 
 
 def file_response(request, entry_file):

@@ -17,8 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from . import emails, workflow
-from .applicant import WARSAW
-from .dates import deadline_text
+from .dates import WARSAW, deadline_text
 from .forms.correction import correctable, field_label
 from .models import Entry, FormalCheck, Status
 
@@ -38,10 +37,6 @@ CORRECTION_DAYS = 7
 
 class NotCheckable(Exception):
     """The entry is no longer waiting for a formal check (status changed)."""
-
-
-def can_check(user):
-    return user.is_active and user.has_perm("competition.check_entry")
 
 
 def correctable_fields(entry, criteria=None):

@@ -1,4 +1,4 @@
-"""Who may do what with entries in the admin.
+"""Who may do what: every access rule of the competition is here.
 
 An entry is what an applicant sent: nobody adds or changes one in the admin
 (the formal check and later decisions go through ``workflow.py``), and only a
@@ -8,6 +8,9 @@ separate ``export_entry`` and downloading files ``download_entryfile``.
 Jurors hold none of these: what a juror may see follows from their jury
 membership, assignments and declarations (the functions at the end), checked by
 the jury screens and the file download themselves.
+
+Every rule starts from :func:`_active`: an anonymous, missing or deactivated
+user may do nothing, whatever groups or memberships they hold.
 """
 
 from django.contrib.auth import get_user_model
@@ -21,6 +24,11 @@ from .workflow import JURY_STATES
 READ_ONLY_ACTIONS = frozenset({"add", "change"})
 
 
+def _active(user):
+    """A signed-in, active user (``None`` and anonymous users are neither)."""
+    return user is not None and user.is_authenticated and user.is_active
+
+
 class EntryPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, except that entries are read-only for everyone and
     deletion is kept for superusers (even a group granted ``delete_entry``)."""
@@ -29,7 +37,7 @@ class EntryPermissionPolicy(ModelPermissionPolicy):
         if action in READ_ONLY_ACTIONS:
             return False
         if action == "delete":
-            return user.is_active and user.is_superuser
+            return _active(user) and user.is_superuser
         return super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
@@ -48,18 +56,18 @@ class EntryPermissionPolicy(ModelPermissionPolicy):
 
 
 def can_export_entries(user):
-    return user.is_active and user.has_perm("competition.export_entry")
+    return _active(user) and user.has_perm("competition.export_entry")
+
+
+def can_check(user):
+    """The formal check (and its bulk "eligible" action): the secretariat."""
+    return _active(user) and user.has_perm("competition.check_entry")
 
 
 def can_view_competition_log(user):
     """The "Dziennik konkursu": everything logged in the competition, jurors'
     declarations and score changes included, so never for jurors."""
-    return (
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and user.has_perm("competition.view_competition_log")
-    )
+    return _active(user) and user.has_perm("competition.view_competition_log")
 
 
 # -- results (DESIGN §6: the chair and the secretariat, after scoring closes) ----
@@ -67,30 +75,37 @@ def can_view_competition_log(user):
 
 def is_chair(user, edition):
     """Whether ``user`` chairs the jury of ``edition`` (the Polish original)."""
-    from .models import JuryMember
+    return chaired(user).filter(edition=edition).exists()
 
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return JuryMember.objects.filter(
-        edition=edition, user=user, role=JuryMember.Role.CHAIR
-    ).exists()
+
+def chaired(user):
+    """The user's memberships as a jury's chair, across editions."""
+    return memberships(user).filter(role=JuryMember.Role.CHAIR)
+
+
+def chairs_any_edition(user):
+    return chaired(user).exists()
 
 
 def may_see_results(user, edition):
     """The secretariat (``view_results``) or the edition's chair, at any time;
     the caller adds "only after scoring has closed"."""
-    if not (user.is_authenticated and user.is_active):
+    if not _active(user):
         return False
     return user.has_perm("competition.view_results") or is_chair(user, edition)
 
 
+def may_open_results_menu(user):
+    """The "Wyniki" menu item and index: the secretariat, and whoever chairs a
+    jury."""
+    if not _active(user):
+        return False
+    return user.has_perm("competition.view_results") or chairs_any_edition(user)
+
+
 def may_publish_results(user):
     """Closing scoring and publishing the results: the secretariat only."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.has_perm("competition.publish_results")
-    )
+    return _active(user) and user.has_perm("competition.publish_results")
 
 
 # -- the jury ------------------------------------------------------------------
@@ -104,7 +119,7 @@ def may_publish_results(user):
 def memberships(user):
     """The user's jury memberships (``JuryMember``) across editions; none for an
     anonymous or inactive user."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not _active(user):
         return JuryMember.objects.none()
     return JuryMember.objects.filter(user=user)
 
@@ -181,9 +196,20 @@ def jury_phase_open(edition, now=None):
 def can_view_jury_progress(user):
     """The secretariat's progress screen (counts only, never points): whoever
     may view entries."""
-    return (
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and user.has_perm("competition.view_entry")
-    )
+    return _active(user) and user.has_perm("competition.view_entry")
+
+
+# -- files -----------------------------------------------------------------------
+
+
+def can_download(user, entry_file):
+    """Whether ``user`` may download ``entry_file``, only ever a file of an entry
+    (uploads held for a form are nobody's to download): an active superuser, a
+    holder of ``competition.download_entryfile`` (the secretariat), or a juror
+    who may open that entry (assigned, no conflict of interest declared:
+    :func:`can_open_entry`)."""
+    if not _active(user) or entry_file.entry_id is None:
+        return False
+    if user.is_superuser or user.has_perm("competition.download_entryfile"):
+        return True
+    return can_open_entry(user, entry_file.entry_id)

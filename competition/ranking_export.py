@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _g
 from openpyxl import Workbook
 
-from .exports import neutralise_formula, warsaw_time
+from .dates import spreadsheet_time
+from .exports import neutralise_formula
 from .models import Aggregation, TieBreakOrder
 from .ranking import TIE_BREAK_LABELS
 
@@ -146,7 +147,7 @@ def _rules_sheet(sheet, edition, rankings):
             order or str(TieBreakOrder(edition.tie_breaks).label),
         ),
         (_g("Próg rozbieżności ocen"), float(edition.disagreement_threshold)),
-        (_g("Wygenerowano (czas warszawski)"), warsaw_time(timezone.now())),
+        (_g("Wygenerowano (czas warszawski)"), spreadsheet_time(timezone.now())),
         (
             _g("Suma jurora"),
             _g("suma(waga × punkty) / suma(waga × najwięcej punktów) × 100"),

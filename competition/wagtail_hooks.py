@@ -39,6 +39,7 @@ from .permissions import (
     EntryPermissionPolicy,
     can_view_competition_log,
     can_view_jury_progress,
+    may_open_results_menu,
 )
 from .views import ranking as ranking_views
 from .views.admin import (
@@ -154,7 +155,7 @@ class EntryViewSet(ModelViewSet):
 
 class ResultsMenuItem(MenuItem):
     def is_shown(self, request):
-        return ranking_views.may_open_results_menu(request.user)
+        return may_open_results_menu(request.user)
 
 
 class ResultsViewSet(ViewSet):
@@ -372,7 +373,7 @@ def register_jury_viewset():
 @hooks.register("register_admin_urls")
 def register_file_download_url():
     # Wagtail wraps admin URLs in its login and admin-access checks; the view
-    # adds the file permission (files.can_download).
+    # adds the file permission (permissions.can_download).
     return [
         path(
             "competition/files/<int:pk>/",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from ..applicant import WARSAW, warsaw_time
+from ..dates import WARSAW, warsaw_time
 from ..formal_check import (
     DECISION_LABELS,
     correctable_fields,

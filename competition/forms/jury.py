@@ -7,8 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from ..models import Category, CompetitionPage, JuryMember
-
-JURY_GROUP = "Jury"
+from ..roles import JURY_GROUP
 
 
 def jury_users():

@@ -32,6 +32,7 @@ from wagtail.coreutils import get_content_type_label
 from wagtail.log_actions import registry as log_registry
 
 from .. import audit, exports
+from ..dates import spreadsheet_time
 from ..models import Entry, Review
 from ..permissions import can_view_competition_log
 
@@ -89,7 +90,7 @@ EXPORT_COLUMNS = [
     (
         "time",
         _("Czas (czas warszawski)"),
-        lambda log_entry: exports.warsaw_time(log_entry.timestamp),
+        lambda log_entry: spreadsheet_time(log_entry.timestamp),
     ),
     ("actor", _("Kto"), audit.actor),
     ("action", _("Czynność"), _action_label),

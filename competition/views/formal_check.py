@@ -24,6 +24,7 @@ from .. import audit, formal_check, workflow
 from ..filters import ENTRY_SEARCH_FIELDS, EntryFilterSet
 from ..forms.formal_check import FormalCheckForm
 from ..models import Entry, FormalCheck, Status
+from ..permissions import can_check
 from .admin import EntryDetailsMixin, entry_with_details
 
 NOT_SUBMITTED = _(
@@ -210,7 +211,7 @@ class MarkEligibleBulkAction(BulkAction):
     models = [Entry]
 
     def dispatch(self, request, *args, **kwargs):
-        if not formal_check.can_check(request.user):
+        if not can_check(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

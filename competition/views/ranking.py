@@ -33,7 +33,12 @@ from ..models import (
     Review,
     Score,
 )
-from ..permissions import may_publish_results, may_see_results
+from ..permissions import (
+    chaired,
+    may_open_results_menu,
+    may_publish_results,
+    may_see_results,
+)
 from .jury import progress_counts
 
 DENIED_TEMPLATE = "competition/admin/results_denied.html"
@@ -127,10 +132,7 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
             "-submissions_open_at"
         )
         if not user.has_perm("competition.view_results"):
-            chaired = JuryMember.objects.filter(
-                user=user, role=JuryMember.Role.CHAIR
-            ).values("edition_id")
-            editions = editions.filter(pk__in=chaired)
+            editions = editions.filter(pk__in=chaired(user).values("edition_id"))
         now = timezone.now()
         rows = [
             {
@@ -459,17 +461,6 @@ class PublishView(ConfirmActionView):
     def act(self):
         sent = decisions.publish_results(self.edition, self.request.user)
         return _("Wyniki opublikowane. Wysłane e-maile: %(n)s.") % {"n": sent}
-
-
-def chairs_any_edition(user):
-    return JuryMember.objects.filter(user=user, role=JuryMember.Role.CHAIR).exists()
-
-
-def may_open_results_menu(user):
-    """The menu item: the secretariat, and whoever chairs a jury."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.has_perm("competition.view_results") or chairs_any_edition(user)
 
 
 def index(request):

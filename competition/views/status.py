@@ -30,9 +30,8 @@ from ..applicant import (
     consent_order,
     shown_status,
     submitted_data,
-    warsaw_time,
 )
-from ..dates import deadline_text
+from ..dates import deadline_text, warsaw_time
 from ..forms.correction import CorrectionForm
 from ..forms.withdrawal import WithdrawalForm
 from ..models import AccessToken, Entry, EntryAnswer, Status

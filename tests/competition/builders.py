@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
+from competition import roles
 from competition.models import (
     Category,
     CompetitionIndexPage,
@@ -150,9 +151,9 @@ def entry(page, category=None, status=Status.SUBMITTED, number=None, **fields):
 
 # -- people --------------------------------------------------------------------
 
-SECRETARIAT = "Sekretariat konkursu"
-JURY = "Jury"
-EDITORS = "Redaktorzy"
+SECRETARIAT = roles.SECRETARIAT_GROUP
+JURY = roles.JURY_GROUP
+EDITORS = roles.EDITORS_GROUP
 
 
 def staff_user(username, group=None, permissions=(), **fields):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from competition import decisions, formal_check, jury_setup, reviews, workflow
-from competition.exports import WARSAW
+from competition.dates import WARSAW
 from competition.models import EntryFile, JuryMember, Status
 
 from . import builders

@@ -34,7 +34,6 @@ from wagtail.models import ModelLogEntry
 from competition import files
 from competition.files import (
     CheckedFile,
-    can_download,
     check_upload,
     delete_stored,
     new_entry_file,
@@ -42,6 +41,7 @@ from competition.files import (
     store,
 )
 from competition.models import EntryFile
+from competition.permissions import can_download
 from tests.s3server import http_get, load_settings, s3_server  # noqa: F401
 
 from . import builders

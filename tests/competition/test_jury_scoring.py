@@ -13,7 +13,6 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from competition import permissions
-from competition.files import can_download
 from competition.models import (
     Assignment,
     CompetitionPage,
@@ -25,6 +24,7 @@ from competition.models import (
     Score,
     Status,
 )
+from competition.permissions import can_download
 
 from . import builders
 from .builders import JURY, staff_user

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection
@@ -37,6 +38,7 @@ from competition.models import (
     Score,
     Status,
 )
+from competition.permissions import may_open_results_menu
 
 from . import builders
 from .builders import JURY, staff_user
@@ -1028,3 +1030,24 @@ def test_the_dashboard_survives_a_published_edition_outside_the_site(
     assert response.status_code == 200
     assert "Wyniki opublikowano" in response.content.decode()
     assert "Zobacz opublikowane wyniki" not in response.content.decode()
+
+
+# -- who reaches the results ---------------------------------------------------------
+
+
+def test_the_results_menu_is_for_the_secretariat_and_active_chairs_only(
+    edition, jurors, secretary, editor
+):
+    chair, juror = jurors[0], jurors[1]
+    JuryMember.objects.create(edition=edition, user=chair, role="chair")
+    JuryMember.objects.create(edition=edition, user=juror, role="juror")
+
+    assert may_open_results_menu(secretary)
+    assert may_open_results_menu(chair)
+    assert not may_open_results_menu(juror)
+    assert not may_open_results_menu(editor)
+    assert not may_open_results_menu(AnonymousUser())
+    assert not may_open_results_menu(None)
+    chair.is_active = False
+    chair.save(update_fields=["is_active"])
+    assert not may_open_results_menu(chair)

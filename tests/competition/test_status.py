@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from competition import applicant
+from competition import applicant, dates
 from competition.models import (
     AccessToken,
     CompetitionPage,
@@ -226,7 +226,7 @@ def test_withdrawal_and_correction_close_at_their_instants(edition):
 
 def test_submitted_entry_says_when_the_formal_check_ends(client, edition, entry):
     page = text(open_link(client, edition, entry))
-    jury_opens = applicant.warsaw_time(edition.jury_opens_at)
+    jury_opens = dates.warsaw_time(edition.jury_opens_at)
     assert "Zgłoszenie zostało przyjęte" in page
     assert (
         f"Sekretariat sprawdzi zgłoszenie pod względem formalnym do {jury_opens}"
@@ -267,7 +267,7 @@ def test_each_state_in_plain_words(client, edition, state, fields, expected):
     for phrase in expected:
         assert phrase in page
     if state == Status.NEEDS_CORRECTION:
-        assert applicant.warsaw_time(entry.correction_deadline) in page
+        assert dates.warsaw_time(entry.correction_deadline) in page
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,15 @@ moved afterwards, like the events' dates.
 import datetime
 import json
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from competition.dates import WARSAW
+
 from . import _demo_jury
 from ._demo_campaign import minimal_pdf
 
-WARSAW = ZoneInfo("Europe/Warsaw")
 DATA_DIR = Path(__file__).resolve().parents[3] / "competition" / "data"
 
 

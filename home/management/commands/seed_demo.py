@@ -4,10 +4,9 @@ Creates what is missing and leaves what exists alone, so a second run changes
 nothing and an editor's changes to demo pages survive a re-run.
 """
 
+import copy
 import io
-import json
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,6 +23,13 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from competition.reference import organiser
+from competition.roles import (
+    EDITORS_GROUP,
+    JURY_GROUP,
+    MODERATORS_GROUP,
+    SECRETARIAT_GROUP,
+)
 from home.models import (
     AccessibilityStatementPage,
     Advocate,
@@ -43,17 +49,15 @@ from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from ._demo_events import EVENT_INDEX, EVENTS, event_times
 from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-
 # username: (groups, is_superuser, first name, last name)
 DEMO_ACCOUNTS = {
     "admin": ([], True, "Administrator", "Serwisu"),
-    "redaktor": (["Redaktorzy"], False, "Ewa", "Redaktorska"),
-    "moderator": (["Moderatorzy"], False, "Tomasz", "Moderator"),
-    "sekretariat": (["Sekretariat konkursu"], False, "Marta", "Sekretarz"),
-    "juror1": (["Jury"], False, "Jan", "Przewodniczący"),
-    "juror2": (["Jury"], False, "Katarzyna", "Jurorka"),
-    "juror3": (["Jury"], False, "Piotr", "Juror"),
+    "redaktor": ([EDITORS_GROUP], False, "Ewa", "Redaktorska"),
+    "moderator": ([MODERATORS_GROUP], False, "Tomasz", "Moderator"),
+    "sekretariat": ([SECRETARIAT_GROUP], False, "Marta", "Sekretarz"),
+    "juror1": ([JURY_GROUP], False, "Jan", "Przewodniczący"),
+    "juror2": ([JURY_GROUP], False, "Katarzyna", "Jurorka"),
+    "juror3": ([JURY_GROUP], False, "Piotr", "Juror"),
 }
 
 
@@ -648,7 +652,8 @@ class Command(BaseCommand):
         footer.save()
 
     def org_data(self):
-        return json.loads((DATA_DIR / "mcps_org.json").read_text(encoding="utf-8"))
+        # A copy: the reference data is cached for the whole process.
+        return copy.deepcopy(organiser())
 
     def seed_privacy_clause(self):
         site = Site.objects.get(is_default_site=True)
