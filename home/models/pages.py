@@ -162,6 +162,8 @@ class HomePage(Page):
             NewsPage.objects.live()
             .exclude(private)
             .filter(locale_id=self.locale_id)
+            .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions")
             .order_by("-date", "-first_published_at", "-pk")[:HOME_NEWS_COUNT]
         )
 
@@ -171,6 +173,8 @@ class HomePage(Page):
             EventPage.objects.live()
             .exclude(private)
             .filter(locale_id=self.locale_id, end__gte=now or timezone.now())
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
             .order_by("start", "pk")[:HOME_EVENTS_COUNT]
         )
 
