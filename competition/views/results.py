@@ -21,13 +21,12 @@ from .. import workflow
 from ..files import PHOTO_TYPES
 from ..models import Entry, EntryFile, Status
 
-# Drawn for this site (``static/img/competition/scenes/``): shown instead of a
+# Drawn for this site (``static/img/scenes/``): shown instead of a
 # photo when there is none or its publication was not consented to. Never a
 # likeness of anyone; an organisation gets one of the workplaces, by its id.
-PERSON_ILLUSTRATION = "img/competition/scenes/person.svg"
+PERSON_ILLUSTRATION = "img/scenes/person.svg"
 ORGANISATION_ILLUSTRATIONS = tuple(
-    f"img/competition/scenes/{name}.svg"
-    for name in ("cafe", "workshop", "laundry", "garden")
+    f"img/scenes/{name}.svg" for name in ("cafe", "workshop", "laundry", "garden")
 )
 PHOTO_CONTENT_TYPES = frozenset(
     content_type for _ext, content_type in PHOTO_TYPES.values()

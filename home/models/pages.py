@@ -164,6 +164,8 @@ class HomePage(LemmatisedSearchMixin, Page):
             NewsPage.objects.live()
             .exclude(private)
             .filter(locale_id=self.locale_id)
+            .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions")
             .order_by("-date", "-first_published_at", "-pk")[:HOME_NEWS_COUNT]
         )
 
@@ -173,6 +175,8 @@ class HomePage(LemmatisedSearchMixin, Page):
             EventPage.objects.live()
             .exclude(private)
             .filter(locale_id=self.locale_id, end__gte=now or timezone.now())
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
             .order_by("start", "pk")[:HOME_EVENTS_COUNT]
         )
 

@@ -837,8 +837,8 @@ def test_the_results_celebrate_each_laureate_with_a_card(
     assert f'<img src="{photo}" alt="Spółdzielnia Alfa – zdjęcie 1"' in alfa
     assert "scenes/" not in alfa
     assert reverse("competition_results_photo", args=[refused.pk]) not in gamma
-    assert re.search(r'src="/static/img/competition/scenes/\w+\.svg" alt=""', gamma)
-    assert 'src="/static/img/competition/scenes/person.svg" alt=""' in anna
+    assert re.search(r'src="/static/img/scenes/\w+\.svg" alt=""', gamma)
+    assert 'src="/static/img/scenes/person.svg" alt=""' in anna
     assert '<span class="award-mark__label">Laureat MMES 2027</span>' in alfa
     assert '<span class="award-mark__label">Wyróżnienie MMES 2027</span>' in gamma
     assert "award-mark--distinction" in gamma and "award-mark--laureate" in alfa

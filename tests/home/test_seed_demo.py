@@ -1,9 +1,12 @@
 """`seed_demo` builds the demo site once; a second run changes nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
 from competition.models import (
@@ -14,6 +17,7 @@ from competition.models import (
     Phase,
     Status,
 )
+from home.models import CampaignPage, EventPage, NewsPage
 
 EXPECTED_USERS = {
     "admin",
@@ -120,3 +124,38 @@ def test_seed_demo_builds_the_competition(db, client):
     index_en = client.get("/en/competition/").text
     assert index_en.index("Brand 2027") < index_en.index("Brand 2026")
     assert "Zgłoś się" in client.get("/").text
+
+
+@override_settings(DEBUG=True)
+def test_demo_news_are_recent_and_agree_with_the_events_and_editions(db):
+    """Issue 11: the news were dated 2020–2021 while the events ran 2026–2027."""
+    call_command("seed_demo")
+    today = timezone.localdate()
+    news = dict(
+        NewsPage.objects.filter(locale__language_code="pl").values_list("slug", "date")
+    )
+    launch = news.pop("kampania-ekonomia-spoleczna-nie-wyklucza")
+    campaign = CampaignPage.objects.get(slug="kampania", locale__language_code="pl")
+    assert launch == campaign.start_date
+    assert all(today - timedelta(days=366) < day <= today for day in news.values())
+    newest = sorted(news.values())[-3:]
+    assert all(today - day <= timedelta(days=31) for day in newest)
+
+    def event_day(slug):
+        event = EventPage.objects.get(slug=slug, locale__language_code="pl")
+        return timezone.localdate(event.start)
+
+    def edition(code):
+        return CompetitionPage.objects.get(code=code, locale__language_code="pl")
+
+    # A report on the day of the meeting it reports; announcements before their event.
+    slug = "trzecie-spotkanie-forum-rzecznikow"
+    assert news[slug] == event_day(slug)
+    for slug in ("wirtualny-jarmark-rozmaitosci", "wirtualne-wizyty-studyjne"):
+        assert news[slug] < event_day(slug)
+    # The competition's news follow its editions' phases.
+    opened = timezone.localdate(edition("MMES-2027").submissions_open_at)
+    assert news["nabor-konkurs-mmes"] == opened
+    assert news["zgloszenie-mmes-wskazowki"] > opened
+    judged = timezone.localdate(edition("MMES-2026").jury_opens_at)
+    assert news["kapitula-mmes-ocenia-zgloszenia"] == judged

@@ -5,6 +5,9 @@ The Polish item is the source; "en" (optional) is its English translation.
 
 import datetime
 
+from ._demo_campaign import CAMPAIGN
+from ._demo_events import last_23_march
+
 
 def paragraph(html):
     return {"type": "paragraph", "value": html}
@@ -40,9 +43,29 @@ NEWS_CATEGORIES = {
     "wydarzenia": ("Wydarzenia", "events", "Events"),
 }
 
+
+def days_ago(days):
+    """A news date ``days`` before the day the demo is seeded."""
+    return lambda today: today - datetime.timedelta(days=days)
+
+
+def campaign_start(today):
+    """The campaign's launch news is dated on the campaign's first day."""
+    return CAMPAIGN["start_date"]
+
+
+def news_date(spec, today):
+    """The date of a demo news item, relative to the day the demo is seeded
+    like the events' dates: each item announces or reports on a demo event or
+    on a phase of the competition (the open edition opened 7 days ago, the jury
+    of the previous one started 14 days ago), so the two lists agree."""
+    return spec["date"](today)
+
+
 NEWS = [
     {
         "slug": "trzecie-spotkanie-forum-rzecznikow",
+        "date": last_23_march,
         "category": "forum-rzecznikow",
         "tags": ["Forum Rzeczników", "KPO", "samorządy"],
         "image": True,
@@ -51,7 +74,6 @@ NEWS = [
                 "Trzecie spotkanie on-line Forum Mazowieckich Rzeczników "
                 "Ekonomii Społecznej"
             ),
-            "date": datetime.date(2021, 3, 23),
             "lead": (
                 "23 marca spotkali się on-line przedstawiciele 20 gmin i powiatów "
                 "z Mazowsza. Rozmawialiśmy o Krajowym Planie Odbudowy, dobrych "
@@ -157,12 +179,12 @@ NEWS = [
     },
     {
         "slug": "kampania-ekonomia-spoleczna-nie-wyklucza",
+        "date": campaign_start,
         "category": "wydarzenia",
         "tags": ["kampania"],
         "image": True,
         "pl": {
             "title": "Startuje kampania „Ekonomia społeczna nie wyklucza”",
-            "date": datetime.date(2021, 5, 26),
             "lead": (
                 "Przez najbliższe miesiące będziemy pokazywać ludzi, którzy dzięki "
                 "spółdzielniom socjalnym i centrom integracji wrócili do pracy."
@@ -198,11 +220,11 @@ NEWS = [
     },
     {
         "slug": "nabor-konkurs-mmes",
+        "date": days_ago(7),
         "category": "konkurs-mmes",
         "tags": ["MMES", "konkurs"],
         "pl": {
             "title": "Ruszył nabór do konkursu Mazowiecka Marka Ekonomii Społecznej",
-            "date": datetime.date(2021, 4, 15),
             "lead": (
                 "Zgłoś spółdzielnię, fundację lub stowarzyszenie, które prowadzi "
                 "działalność gospodarczą z myślą o ludziach, albo samorząd i "
@@ -221,11 +243,11 @@ NEWS = [
     },
     {
         "slug": "zgloszenie-mmes-wskazowki",
+        "date": days_ago(3),
         "category": "konkurs-mmes",
         "tags": ["MMES", "porady"],
         "pl": {
             "title": "Pięć wskazówek, jak przygotować zgłoszenie do konkursu MMES",
-            "date": datetime.date(2021, 6, 10),
             "lead": (
                 "Kapituła czyta wszystkie zgłoszenia uważnie. Podpowiadamy, co "
                 "warto w nich opisać, żeby dobrze pokazać swoją organizację."
@@ -243,12 +265,12 @@ NEWS = [
     },
     {
         "slug": "wirtualny-jarmark-rozmaitosci",
+        "date": days_ago(6),
         "category": "wydarzenia",
         "tags": ["jarmark", "zakupy prospołeczne"],
         "image": True,
         "pl": {
             "title": "Wirtualny Jarmark Rozmaitości na święta",
-            "date": datetime.date(2020, 12, 8),
             "lead": (
                 "Świąteczne prezenty od spółdzielni socjalnych i warsztatów: "
                 "ceramika, pierniki, rękodzieło i kosze z lokalnymi produktami."
@@ -268,11 +290,11 @@ NEWS = [
     },
     {
         "slug": "wirtualne-wizyty-studyjne",
+        "date": days_ago(9),
         "category": "wydarzenia",
         "tags": ["wizyty studyjne"],
         "pl": {
             "title": "Wirtualne wizyty studyjne: zajrzyj do spółdzielni socjalnej",
-            "date": datetime.date(2021, 2, 18),
             "lead": (
                 "Krótkie filmy z napisami pokazują, jak na co dzień pracują "
                 "spółdzielnie socjalne i centra integracji społecznej na Mazowszu."
@@ -289,11 +311,11 @@ NEWS = [
     },
     {
         "slug": "szkolenia-zakupy-prospoleczne",
+        "date": days_ago(20),
         "category": "forum-rzecznikow",
         "tags": ["szkolenia", "samorządy", "zakupy prospołeczne"],
         "pl": {
             "title": "Szkolenia dla samorządów: zakupy prospołeczne w praktyce",
-            "date": datetime.date(2021, 5, 12),
             "lead": (
                 "Zapraszamy pracowników gmin i powiatów na szkolenia on-line o "
                 "klauzulach społecznych i zamówieniach zastrzeżonych."
@@ -310,11 +332,11 @@ NEWS = [
     },
     {
         "slug": "kapitula-mmes-ocenia-zgloszenia",
+        "date": days_ago(14),
         "category": "konkurs-mmes",
         "tags": ["MMES", "konkurs"],
         "pl": {
             "title": "Kapituła konkursu MMES rozpoczęła ocenę zgłoszeń",
-            "date": datetime.date(2021, 9, 8),
             "lead": (
                 "Nabór zakończony. Dziękujemy wszystkim, którzy zgłosili swoje "
                 "organizacje i partnerów – teraz czas na pracę kapituły."

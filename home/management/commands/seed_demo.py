@@ -17,6 +17,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -47,7 +48,7 @@ from home.models import (
 
 from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from ._demo_events import EVENT_INDEX, EVENTS, event_times
-from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX
+from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX, news_date
 
 # username: (groups, is_superuser, first name, last name)
 DEMO_ACCOUNTS = {
@@ -719,7 +720,12 @@ class Command(BaseCommand):
             index = NewsIndexPage.objects.get(pk=index.pk)
             news = index.get_children().filter(slug=spec["slug"]).specific().first()
             if news is None:
-                news = NewsPage(slug=spec["slug"], category=category, **spec["pl"])
+                news = NewsPage(
+                    slug=spec["slug"],
+                    category=category,
+                    date=news_date(spec, timezone.localdate()),
+                    **spec["pl"],
+                )
                 if spec.get("image"):
                     news.lead_image = self.demo_image()
                 news.tags.add(*spec["tags"])
