@@ -44,13 +44,14 @@ class StaffSessionTimeoutMiddleware:
 
 
 # Reachable before the second factor: the step itself, leaving, and the
-# translations script that the step's page loads.
+# translations script and icon sprite that the step's page loads.
 SECOND_FACTOR_EXEMPT = (
     "accounts_second_factor_verify",
     "accounts_second_factor_enrol",
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
 )
 
 

@@ -95,7 +95,10 @@ def enrol(request):
         "accounts/second_factor_enrol.html",
         {
             "form": form,
-            "qr_svg": qr.svg_inline(scale=5, dark="#000", light="#fff"),
+            # No width or height: the code scales to the sign-in card on a phone.
+            "qr_svg": qr.svg_inline(
+                omitsize=True, dark="#000", light="#fff", svgclass="second-factor-qr"
+            ),
             "secret": _grouped(device.config_url),
             "issuer": settings.OTP_TOTP_ISSUER,
             "next": _next_url(request),

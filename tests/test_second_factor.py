@@ -174,6 +174,14 @@ def test_enrolment_shows_a_local_qr_and_confirms_with_a_code(required, juror):
     assert client.get(ENROL).status_code == 302
 
 
+def test_the_step_offers_a_working_sign_out(required, juror):
+    client = signed_in(juror)
+    html = client.get(ENROL).content.decode()
+    assert 'action="/admin/logout/" method="post"' in html
+    assert client.post("/admin/logout/").status_code == 302
+    assert client.get("/admin/").url.startswith("/admin/login/")
+
+
 def test_a_wrong_code_does_not_confirm_enrolment(required, juror):
     client = signed_in(juror)
     client.get(ENROL)

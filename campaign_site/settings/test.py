@@ -22,8 +22,8 @@ if not env("AWS_PRIVATE_STORAGE_BUCKET_NAME") and not env("AWS_STORAGE_BUCKET_NA
 # Login throttling wants a request in every authenticate() call, which the test
 # client's login() does not pass; tests/test_security.py switches it on.
 AXES_ENABLED = False
-# The suite signs staff in with force_login(); tests/test_second_factor.py
-# switches the second factor on.
+# The suite signs staff in with force_login(), which involves no second factor;
+# tests/test_second_factor.py switches it on.
 SECOND_FACTOR_REQUIRED = False
 
 # WhiteNoise warns about a missing STATIC_ROOT on every request otherwise.
