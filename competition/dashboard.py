@@ -143,6 +143,9 @@ class SecretariatPanel(Component):
     template_name = "competition/admin/home/secretariat_panel.html"
     order = 20
 
+    class Media:
+        css = {"all": ["css/admin-home.css"]}
+
     def get_context_data(self, parent_context):
         now = timezone.now()
         editions = list(
