@@ -65,6 +65,9 @@ class JurorPanel(Component):
     template_name = "competition/admin/home/juror_panel.html"
     order = 10
 
+    class Media:
+        css = {"all": ["css/admin-home.css"]}
+
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         members = list(ordered_memberships(request.user))
@@ -142,6 +145,9 @@ class SecretariatPanel(Component):
     name = "competition_secretariat"
     template_name = "competition/admin/home/secretariat_panel.html"
     order = 20
+
+    class Media:
+        css = {"all": ["css/admin-home.css"]}
 
     def get_context_data(self, parent_context):
         now = timezone.now()

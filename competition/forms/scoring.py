@@ -133,18 +133,21 @@ class ReviewForm(DescribedErrorsMixin, forms.Form):
                 required=False,
                 min_value=0,
                 max_value=criterion.max_points,
-                help_text=_("od 0 do %(max)s pkt, waga %(weight)s")
-                % {
-                    "max": criterion.max_points,
-                    "weight": display_weight(criterion.weight),
-                },
+                # The weight is said once, beside the criterion (review.html).
+                help_text=_("od 0 do %(max)s pkt") % {"max": criterion.max_points},
                 error_messages={
                     "invalid": message,
                     "min_value": message,
                     "max_value": message,
                 },
                 widget=forms.NumberInput(
-                    attrs={"min": 0, "max": criterion.max_points, "step": 1}
+                    attrs={
+                        "min": 0,
+                        "max": criterion.max_points,
+                        "step": 1,
+                        # For the running weighted total (static/js/jury.js).
+                        "data-weight": str(criterion.weight),
+                    }
                 ),
             )
             points.widget.attrs["aria-describedby"] = (

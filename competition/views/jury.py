@@ -139,10 +139,15 @@ class AssignmentRow:
     def finished(self):
         return self.status == self.SUBMITTED
 
+    @property
+    def urgency(self):
+        """Sort key: a draft to finish, then the rest to do, then submitted."""
+        return (self.finished, self.status != self.DRAFT)
+
 
 def assignment_rows(members):
     """Every live assignment of ``members`` with its status, in four queries
-    whatever their number."""
+    whatever their number; per member, what still needs doing first."""
     members = list(members)
     assignments = live_assignments(members).select_related("entry", "entry__category")
     declared = set(
@@ -176,9 +181,10 @@ def assignment_rows(members):
                 status=status,
             )
         )
-    # Edition by edition as the dashboard shows them (a stable sort keeps the
-    # entries' order within each).
-    rows.sort(key=lambda row: position[row.member.pk])
+    # Edition by edition as the dashboard shows them; within each, what still
+    # needs doing first: reviews begun, then the rest to do, submitted last (a
+    # stable sort keeps the entries' order within each group).
+    rows.sort(key=lambda row: (position[row.member.pk], *row.urgency))
     return rows
 
 

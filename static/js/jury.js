@@ -4,11 +4,40 @@
    the review's new version, which goes into the form's hidden field, so the
    next save (manual or automatic) is checked against it: a save from another
    tab in between is refused by the server, never silently overwritten.
-   Also moves focus to the error summary when the page shows one. */
+   Also moves focus to the error summary when the page shows one, and shows
+   the running weighted total as points are entered. */
 (function () {
   "use strict";
   var summary = document.querySelector("[data-jury-error-summary]");
   if (summary) summary.focus();
+
+  // The running weighted total as points are entered: sum(w * points) out of
+  // sum(w * max), as competition/scoring.py counts a juror's total.
+  var total = document.querySelector("[data-jury-total]");
+  var pointInputs = document.querySelectorAll("input[data-weight]");
+  function showTotal() {
+    var points = 0;
+    var max = 0;
+    pointInputs.forEach(function (input) {
+      var weight = parseFloat(input.getAttribute("data-weight"));
+      var top = parseInt(input.getAttribute("max"), 10);
+      var value = parseInt(input.value, 10);
+      max += weight * top;
+      if (!isNaN(value) && value >= 0 && value <= top) points += weight * value;
+    });
+    var format = function (number) {
+      return (Math.round(number * 100) / 100).toLocaleString(document.documentElement.lang || "pl");
+    };
+    total.textContent = total.getAttribute("data-template")
+      .replace("{points}", format(points))
+      .replace("{max}", format(max))
+      .replace("{percent}", format(max ? (points / max) * 100 : 0) + "%");
+    total.hidden = false;
+  }
+  if (total && pointInputs.length) {
+    pointInputs.forEach(function (input) { input.addEventListener("input", showTotal); });
+    showTotal();
+  }
 
   var form = document.querySelector("[data-jury-review]");
   if (!form || form.hasAttribute("data-autosave-off") || !window.fetch) return;

@@ -172,7 +172,13 @@ def test_the_secretariat_sees_what_waits_per_edition(
     response = client.get(HOME)
 
     content = panel(response, "competition-secretariat")
-    rows = dict(re.findall(r'<tr data-edition="([^"]+)">(.*?)</tr>', content))
+    rows = dict(
+        re.findall(
+            r'<section class="competition-home__edition" data-edition="([^"]+)"'
+            r"[^>]*>(.*?)</section>",
+            content,
+        )
+    )
     assert set(rows) == {"MMES-2027", "MMES-2028"}
     new = rows["MMES-2028"]
     assert re.search(

@@ -310,7 +310,8 @@ def test_dashboard_lists_assignments_with_status_and_progress(
     assert response.status_code == 200
     content = response.content.decode()
     statuses = re.findall(r'data-assignment-status="(\w+)"', content)
-    assert statuses == ["declare", "not_started", "draft", "submitted"]
+    # What still needs doing first: the draft, then the rest in order.
+    assert statuses == ["draft", "declare", "not_started", "submitted"]
     assert "wymaga deklaracji bezstronności" in content
     assert "nierozpoczęta" in content and "wersja robocza" in content
     assert 'max="4" value="1"' in content
@@ -502,7 +503,7 @@ def test_scoring_screen_shows_the_answers_beside_the_criteria(
         )
         # The answer comes before the points for it.
         assert content.index(f"Odpowiedź na {criterion.name}.") < content.index(field)
-    assert "Waga: 2. Najwięcej punktów: 10." in content
+    assert "Waga kryterium: 2" in content
     assert f'<img src="{photo_url(photo)}"' in content
     assert 'alt="Zdjęcie 1 z 1 ze zgłoszenia' in content
     assert f'href="{download_url(presentation)}"' in content
@@ -512,6 +513,67 @@ def test_scoring_screen_shows_the_answers_beside_the_criteria(
     assert "js/jury.js" in content
     # Applicants' contact data stays with the secretariat.
     assert entry.email not in content and entry.phone not in content
+
+
+def test_the_weight_is_said_once_and_the_answer_reads_as_text(juror_client, declared):
+    entry = declared[0]
+
+    content = juror_client.get(review_url(entry)).content.decode()
+
+    sections = re.findall(
+        r'<section class="jury-criterion".*?</section>', content, re.S
+    )
+    assert len(sections) == 2
+    for section, criterion in zip(sections, criteria_of(entry), strict=True):
+        # Once beside the criterion, not again in the points field's hint.
+        assert section.lower().count("waga") == 1, section
+        assert "od 0 do 10 pkt" in section
+        # The answer's heading is a plain label, visible, not a link.
+        assert '<h4 class="jury-answer__label">Odpowiedź zgłaszającego</h4>' in section
+        answer = re.search(
+            r'<blockquote class="jury-answer">(.*?)</blockquote>', section, re.S
+        )
+        assert answer and "<a " not in answer.group(1)
+        # The running weighted total reads each field's weight and maximum.
+        assert re.search(
+            rf'<input type="number" name="points_{criterion.pk}" min="0" max="10"'
+            rf'[^>]*data-weight="{criterion.weight}"',
+            section,
+        )
+    # Progressive enhancement: empty and hidden until jury.js fills it.
+    assert re.search(r'<p class="jury-total" data-jury-total[^>]* hidden', content)
+    assert "Suma ważona: {points} z {max} pkt ({percent})" in content
+
+
+def test_the_dashboard_lists_what_still_needs_doing_first(client, edition, juror):
+    mine = member(edition, juror)
+    kinds = ["submitted", "not_started", "draft", "declare", "draft"]
+    references = {}
+    for kind in kinds:
+        entry = builders.entry(edition, status=Status.ELIGIBLE)
+        assign(entry, mine)
+        references.setdefault(kind, []).append(entry.reference)
+        if kind != "declare":
+            declare_none(entry, mine)
+        if kind in ("submitted", "draft"):
+            Review.objects.create(entry=entry, member=mine, status=kind)
+    client.force_login(juror)
+
+    content = client.get(DASHBOARD).content.decode()
+
+    shown = re.findall(
+        r'<tr data-assignment-status="([a-z_]+)">\s*<th scope="row">([^<]+)</th>',
+        content,
+    )
+    assert [status for status, _ref in shown] == [
+        "draft",
+        "draft",
+        "not_started",
+        "declare",
+        "submitted",
+    ]
+    # Within a group, the entries' order.
+    assert [ref for status, ref in shown if status == "draft"] == references["draft"]
 
 
 @pytest.mark.parametrize("criteria", [2, 8])

@@ -209,6 +209,12 @@ def juror_scores(page, base, username, screenshot_dir, axe_path, *, shots=False)
         main.locator("textarea[name^=comment_]").nth(index).fill(
             f"{username}: uzasadnienie {index + 1}."
         )
+    # The running weighted total follows the points as they are entered.
+    weighted = sum(w * s for w, s in zip(WEIGHTS, POINTS[username], strict=True))
+    percent = f"{float(juror_total(POINTS[username])):.2f}".replace(".", ",")
+    expect(main.locator("[data-jury-total]")).to_have_text(
+        f"Suma ważona: {weighted} z {sum(WEIGHTS) * MAX_POINTS} pkt ({percent}%)"
+    )
     return main
 
 
