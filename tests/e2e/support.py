@@ -250,3 +250,22 @@ def assert_admin_accessible(page, axe_path, screenshot_dir, label):
     with (screenshot_dir / "admin-axe.txt").open("a", encoding="utf-8") as out:
         out.write(report + "\n\n")
     assert not violations, report
+    assert_screen_reader_text_hidden(page, label)
+
+
+def assert_screen_reader_text_hidden(page, label):
+    """Text meant only for screen readers must take no room on screen: every
+    element with a screen-reader-only class is a clipped box of at most 1×1
+    px. axe cannot see it; a class the page's stylesheet does not define (the
+    public ``visually-hidden`` in the admin) leaves the text showing."""
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('.w-sr-only, .visually-hidden')]
+            .filter((el) => {
+                const box = el.getBoundingClientRect();
+                const style = getComputedStyle(el);
+                const clipped = style.clip !== 'auto' || style.clipPath !== 'none';
+                return box.width > 1 || box.height > 1 || !clipped;
+            })
+            .map((el) => el.textContent.trim().slice(0, 60))"""
+    )
+    assert not shown, f"{label}: screen-reader-only text shows: {shown}"
