@@ -178,6 +178,9 @@ def test_the_language_switch_never_copies_a_status_token(
     assert response.status_code == 404
     assert token not in "".join(switcher_links(response.text))
     assert switcher_links(response.text) == {page_en.url: "en"}
+    # The status page itself (the token exchanged) is a sub-route like the form.
+    status = client.get(page.url + "status/")
+    assert switcher_links(status.text) == {page_en.url + "status/": "en"}
 
 
 @pytest.mark.django_db
