@@ -44,6 +44,7 @@ ICONS = [
     "phone",
     "map-pin",
     "arrow-right",
+    "external-link",
 ]
 
 

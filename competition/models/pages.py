@@ -523,6 +523,12 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
 
     # -- sub-routes (DESIGN §4); the views live in ``competition/views/`` ------
 
+    # The language switcher keeps a visitor on these sub-routes (the same form
+    # in English); ``status_token`` is left out: its path is a secret.
+    language_switch_routes = frozenset(
+        {"submission_form", "submission_receipt", "status", "results"}
+    )
+
     @path("zgloszenie/<slug:category_slug>/", name="submission_form")
     def submission_form(self, request, category_slug):
         from ..views import submission

@@ -130,6 +130,9 @@ def _render(request, page, category, form, status=200, message=None, **extra):
         "form": form,
         "message": message,
         "draft": extra.pop("draft", None),
+        # A POST shown again (errors, refusal, failure) holds typed text that no
+        # draft keeps: leaving it asks first (submission.js).
+        "unsaved": request.method == "POST" and not extra.get("draft_saved"),
         **extra,
     }
     response = TemplateResponse(

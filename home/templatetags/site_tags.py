@@ -6,7 +6,7 @@ invalidated on publish); only the current page's translations cost a query.
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -54,11 +54,36 @@ def navigation_timeout():
     return navigation.timeout()
 
 
+def _sub_route(request, page):
+    """The part of the path below ``page`` when the request is on one of its
+    sub-routes that exist in every language (``page.language_switch_routes``,
+    e.g. ``zgloszenie/reintegracja/``), else "".
+
+    An applicant on a competition form then switches to the same form in the
+    other language, not to the edition's page. Opt-in per route: a route whose
+    path carries a secret (the status token) must never be copied into links.
+    """
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or match.url_name not in getattr(
+        page, "language_switch_routes", ()
+    ):
+        return ""
+    try:
+        sub = page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return ""
+    sub = sub.lstrip("/")
+    # The match belongs to the routed page; make sure that is this page.
+    return sub if sub and request.path.endswith("/" + sub) else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the translation of this page, else that language's home.
 
-    Outside Wagtail pages (search, error pages) the same path in the other language.
+    On a sub-route listed in the page's ``language_switch_routes`` the same
+    sub-route of the translation. Outside Wagtail pages (search, error pages) the
+    same path in the other language.
     """
     request = context.get("request")
     page = context.get("page")
@@ -85,6 +110,11 @@ def language_links(context):
             )
         )
         translations[current] = page.get_url(request)
+        sub = _sub_route(request, page)
+        if sub:
+            translations = {
+                code: url + sub for code, url in translations.items() if url
+            }
     links = []
     for code, name in settings.LANGUAGES:
         url = translations.get(code)

@@ -3,7 +3,9 @@
    - the nominee's contact fields shown only for a third-party nomination;
    - the running entity field shown only for CIS/KIS/WTZ/ZAZ;
    - an upload progress bar: the form is sent with XMLHttpRequest and the
-     server's answer (receipt, or the form with its errors) replaces the page. */
+     server's answer (receipt, or the form with its errors) replaces the page;
+   - a warning before leaving with unsaved changes, and links in the clause's
+     rich text opened in a new tab like the page's own links. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-entry-form]");
@@ -72,6 +74,30 @@
     legalFormChanged();
   }
 
+  // Unsaved changes: typed since the page loaded, or a form the server sent
+  // back (errors, refusal) that no draft holds. Sending or saving a draft is
+  // not leaving; the browser shows its own wording (custom text is ignored).
+  var unsaved = form.hasAttribute("data-unsaved");
+  function changed() { unsaved = true; }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", function () { unsaved = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (!unsaved) return;
+    event.preventDefault();
+    event.returnValue = ""; // older Chromium and Safari need it set
+  });
+
+  var marker = document.querySelector("template[data-new-tab-marker]");
+  if (marker) {
+    form.querySelectorAll(".clause__text a[href]").forEach(function (link) {
+      if (link.getAttribute("href").charAt(0) === "#") return;
+      link.target = "_blank";
+      link.relList.add("noopener");
+      link.appendChild(marker.content.cloneNode(true));
+    });
+  }
+
   // Upload progress. The clicked button's name/value must travel with the data.
   var progress = form.querySelector("[data-upload-progress]");
   var bar = progress && progress.querySelector("progress");
@@ -111,6 +137,7 @@
     });
     xhr.addEventListener("error", function () {
       sending = false;
+      unsaved = true; // nothing reached the server
       label.textContent = text.failed;
     });
     xhr.send(data);

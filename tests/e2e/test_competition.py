@@ -29,6 +29,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 EDITION = "/konkurs/mmes-2027/"
 FORM = EDITION + "zgloszenie/reintegracja/"
+FORM_EN = "/en/competition/mmes-2027/zgloszenie/reintegracja/"
 STATUS = EDITION + "status/"
 RECEIPT_PATH = re.compile(r"/konkurs/mmes-2027/zgloszenie/gotowe/MMES-2027-\d{4}/$")
 REFERENCE = re.compile(r"^MMES-2027-00\d\d$")
@@ -369,6 +370,84 @@ def test_english_form_speaks_english(live_site, new_page):
     expect(page.get_by_role("heading", level=1)).not_to_contain_text("Zgłoszenie")
     expect(page.get_by_role("button", name="Wyślij zgłoszenie")).to_have_count(0)
     expect(page.get_by_role("button", name="Send entry")).to_have_count(1)
+
+
+def test_leaving_a_form_with_typed_text_asks_first(
+    live_site, new_page, axe_path, screenshot_dir
+):
+    """Issue 13, point 5: a link that leaves the form opens a new tab; with
+    text typed, leaving asks first (``beforeunload``); sending or saving the
+    draft does not ask, and the saved draft says why its consents are unticked."""
+    page = new_page()
+    visit(page, live_site, FORM)
+    dialogs = []
+
+    def stay(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # "Stay on the page"
+
+    page.on("dialog", stay)
+
+    back = page.locator(".form-back a")
+    expect(back.locator("svg.icon--new-tab")).to_be_visible()
+    expect(back).to_contain_text("(otwiera się w nowej karcie)")
+    with page.context.expect_page() as opened:
+        back.click()
+    opened.value.wait_for_load_state("load")
+    assert path_of(opened.value.url) == EDITION
+    opened.value.close()
+    assert path_of(page.url) == FORM and dialogs == []
+
+    name = page.get_by_label("Pełna nazwa organizacji")
+    name.click()
+    name.press_sequentially("Spółdzielnia „Niezapisana”")
+    with page.expect_event("dialog") as asked:
+        page.locator(".language-switcher a[hreflang='en']").click()
+    assert asked.value.type == "beforeunload"
+    page.wait_for_timeout(300)  # a navigation that was not cancelled would start
+    assert path_of(page.url) == FORM
+    expect(name).to_have_value("Spółdzielnia „Niezapisana”")
+
+    page.locator("#id_email").fill("e2e-niezapisana@example.org")
+    page.get_by_role("button", name="Zapisz wersję roboczą").click()
+    page.wait_for_load_state("load")
+    expect(page.locator(".notice--success")).to_contain_text("Wersja robocza zapisana")
+    expect(page.locator("#consent-draft-note")).to_be_visible()
+    assert dialogs == ["beforeunload"], dialogs
+
+    # Saved: the language switch leaves without asking, to the same form,
+    # where the draft continues in English.
+    page.locator(".language-switcher a[hreflang='en']").click()
+    page.wait_for_url(f"**{FORM_EN}")
+    expect(page.locator("#id_organisation_name")).to_have_value(
+        "Spółdzielnia „Niezapisana”"
+    )
+    expect(page.locator("#consent-draft-note")).to_contain_text(
+        "A draft does not keep the consents"
+    )
+    assert dialogs == ["beforeunload"], dialogs
+    shoot(page, screenshot_dir, "competition-draft-in-english-desktop")
+    assert_accessible(page, axe_path, "a reopened draft in English")
+
+
+def test_the_language_switch_on_a_form_leads_to_the_same_form(
+    live_site, new_page, axe_path, screenshot_dir
+):
+    """Issue 13, point 5: the switch went to the edition's page, not the form."""
+    page = new_page(375, 812)
+    visit(page, live_site, FORM)
+    page.locator(".language-switcher a[hreflang='en']").click()
+    page.wait_for_url(f"**{FORM_EN}")
+    assert page.get_attribute("html", "lang") == "en"
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Entry in the “Reintegration"
+    )
+    expect(page.locator(".form-back a")).to_contain_text("(opens in a new tab)")
+    shoot(page, screenshot_dir, "competition-form-english-mobile")
+    assert_accessible(page, axe_path, "the English form reached by the switch")
+    page.locator(".language-switcher a[hreflang='pl']").click()
+    page.wait_for_url(f"**{FORM}")
+    assert page.get_attribute("html", "lang") == "pl"
 
 
 # -- the correction ----------------------------------------------------------
