@@ -566,7 +566,7 @@ def test_secretariat_finds_the_entry_downloads_its_files_and_exports(
     page = admin_login(new_page(), live_site, "sekretariat")
 
     page.get_by_role("button", name="Konkurs").click()
-    page.get_by_role("link", name="Zgłoszenia").click()
+    page.get_by_role("link", name="Zgłoszenia", exact=True).click()
     page.wait_for_url(f"{live_site}/admin/competition/entries/")
     row = page.locator("table.listing tbody tr", has_text=reference)
     expect(row).to_have_count(1)
