@@ -112,6 +112,8 @@ EDITOR = (
     _("Private, accessible with a shared password"),
     _("Private, accessible to any logged-in users"),
     _("Compare"),
+    _("Live version"),
+    _("Compare with live version"),
     _("Is commenting action"),
     _("Placeholder title"),
     _("Sort item order"),

@@ -412,6 +412,7 @@ SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
 LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-mazowsze")
 

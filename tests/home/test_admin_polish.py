@@ -28,6 +28,7 @@ ENGLISH_TEXTS = {
     "Go to the first error",
     "Grid layout",
     "List layout",
+    "Live version",
     "Maximum",
     "Minimum",
     "More actions",
@@ -53,6 +54,7 @@ BROKEN_POLISH = (
     re.compile(r"^Dodaj (kategoria|członek jury)"),
     re.compile(r"^Wybierz (inny )?kategoria"),
     re.compile(r"^Wyślij do Akceptacja"),
+    re.compile(r"^Wersja Live$"),
     re.compile(r"^Nowy: (Kategoria|Członek jury|Strona)"),
     # Wagtail's listing count joins the number and the plural verbose name.
     re.compile(r"^\d*[05-9] (członkowie jury|kategorie|strony)$"),
@@ -155,6 +157,12 @@ def test_admin_screens_read_as_polish_for_each_role(demo, client):
     dashboard = texts("/admin/")
     assert any(re.fullmatch(r"\d+ (obraz|obrazy|obrazów)", text) for text in dashboard)
     assert "angielski" in texts("/admin/snippets/home/newscategory/")
+
+
+def test_sign_in_form_labels_the_password_in_polish(db, client):
+    texts = visible_texts(client.get(reverse("wagtailadmin_login")))
+    assert "Hasło" in texts
+    assert "Password" not in texts
 
 
 def test_javascript_catalogs_phrase_publishing_a_translation_in_polish(admin_client):
