@@ -1,14 +1,46 @@
 """Admin screens of the home app."""
 
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .models import Advocate, NewsCategory
 
 
+def _label(message, name):
+    return gettext(message) % {"object": name}
+
+
+_lazy_label = lazy(_label, str)
+
+
+class SnippetChooser(AdminSnippetChooser):
+    """Wagtail's snippet chooser widget with its button texts translated when they
+    are shown. Upstream translates them once, when the single widget of the viewset
+    is built, so every user saw them in whichever language was active then
+    ("Choose kategoria aktualności" for Polish editors)."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, **kwargs)
+        name = model._meta.verbose_name
+        self.choose_one_text = _lazy_label("Choose %(object)s", name)
+        self.choose_another_text = _lazy_label("Choose another %(object)s", name)
+        self.link_to_chosen_text = _lazy_label("Edit this %(object)s", name)
+
+
+class SnippetChooserInUsersLanguage(SnippetChooserViewSet):
+    @cached_property
+    def widget_class(self):
+        return SnippetChooser(model=self.model, icon=self.icon)
+
+
 class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
+    chooser_viewset_class = SnippetChooserInUsersLanguage
     icon = "tag"
     menu_label = _("Kategorie aktualności")
     menu_name = "news-categories"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -197,7 +198,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages are named in the admin's language ("Opublikuj tłumaczenie:
+# angielski", "angielski" in locale columns); language switches keep the endonyms.
+WAGTAIL_CONTENT_LANGUAGES = [("pl", _("polski")), ("en", _("angielski"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
@@ -409,6 +412,7 @@ SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
 LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-mazowsze")
 
