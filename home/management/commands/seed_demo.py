@@ -177,7 +177,7 @@ PAGES = [
             "body": [
                 paragraph(
                     "<p>ul. Grzybowska 80/82, 00-844 Warszawa, pok. 502 (V "
-                    "piętro).<br>Telefon: 22 376 85 00<br>E-mail: "
+                    "piętro).<br/>Telefon: 22 376 85 00<br/>E-mail: "
                     '<a href="mailto:mcps@mcps.com.pl">mcps@mcps.com.pl</a></p>'
                 )
             ],
@@ -190,7 +190,7 @@ PAGES = [
             "body": [
                 paragraph(
                     "<p>ul. Grzybowska 80/82, 00-844 Warsaw, room 502 (5th "
-                    "floor).<br>Phone: +48 22 376 85 00<br>E-mail: "
+                    "floor).<br/>Phone: +48 22 376 85 00<br/>E-mail: "
                     '<a href="mailto:mcps@mcps.com.pl">mcps@mcps.com.pl</a></p>'
                 )
             ],
