@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "/",
     "/en/",
-    "/o-kampanii/",
+    "/kontakt/",
     "/aktualnosci/",
     "/aktualnosci/trzecie-spotkanie-forum-rzecznikow/",
     "/wydarzenia/",

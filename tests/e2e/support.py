@@ -22,8 +22,8 @@ VIEWPORTS = {
 PAGES = {
     "pl-home": ("/", "pl"),
     "en-home": ("/en/", "en"),
-    "pl-standard": ("/o-kampanii/", "pl"),
-    "en-standard": ("/en/about-the-campaign/", "en"),
+    "pl-standard": ("/kontakt/", "pl"),
+    "en-standard": ("/en/contact/", "en"),
     "pl-search": ("/search/?query=kampania", "pl"),
     "pl-statement": ("/deklaracja-dostepnosci/", "pl"),
     "en-statement": ("/en/accessibility-statement/", "en"),

@@ -22,7 +22,7 @@ PAGE_TYPES = {
     "news": "/aktualnosci/trzecie-spotkanie-forum-rzecznikow/",
     "event-index": "/wydarzenia/",
     "event": "/wydarzenia/gala-mazowieckiej-marki-ekonomii-spolecznej/",
-    "standard": "/o-kampanii/",
+    "standard": "/kontakt/",
     "competition": "/konkurs/",
     "edition": "/konkurs/mmes-2027/",
     "search": "/search/?query=kampania",
@@ -220,7 +220,7 @@ def test_home_page_weight(viewport, live_site, new_page):
 
 def test_icons_manifest_and_sharing_image(live_site, new_page):
     page = new_page(*DESKTOP)
-    visit(page, live_site, "/o-kampanii/")
+    visit(page, live_site, "/kontakt/")
     favicon = page.request.get(live_site + "/favicon.ico")
     assert favicon.ok and favicon.headers["content-type"].startswith("image/")
     for selector in (

@@ -8,8 +8,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 TRANSLATIONS = [
     # (page, its language, the other language, the translation's path)
-    ("/o-kampanii/", "pl", "en", "/en/about-the-campaign/"),
-    ("/en/about-the-campaign/", "en", "pl", "/o-kampanii/"),
+    ("/kontakt/", "pl", "en", "/en/contact/"),
+    ("/en/contact/", "en", "pl", "/kontakt/"),
 ]
 
 
@@ -60,9 +60,7 @@ def test_hreflang_alternates(path, language, other, translation, live_site, new_
         assert path_of(by_language[language]) == path
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/en/", "/o-kampanii/", "/search/?query=kampania"]
-)
+@pytest.mark.parametrize("path", ["/", "/en/", "/kontakt/", "/search/?query=kampania"])
 def test_skip_link_is_first_and_moves_focus_to_main(path, live_site, new_page):
     page = new_page()
     visit(page, live_site, path)
@@ -114,9 +112,7 @@ def test_keyboard_reaches_every_main_menu_link(path, viewport, live_site, new_pa
     assert not unfocused, f"menu links with no visible focus outline: {unfocused}"
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/en/", "/o-kampanii/", "/en/about-the-campaign/"]
-)
+@pytest.mark.parametrize("path", ["/", "/en/", "/kontakt/", "/en/contact/"])
 def test_no_horizontal_scroll_at_320px(path, live_site, new_page):
     page = new_page(320, 640)
     visit(page, live_site, path)

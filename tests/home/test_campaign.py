@@ -227,7 +227,7 @@ def test_seed_demo_builds_the_campaign_in_both_languages(db, client):
     assert "<li>#MazowszeES</li>" in html
     assert ".pdf" in html
     leaflet = get_document_model().objects.get(title=MATERIAL["title"])
-    assert leaflet.file.read().startswith(b"%PDF-1.4")
+    assert leaflet.file.read().startswith(b"%PDF-")
     en = client.get("/en/campaign/").text
     assert en.count('class="ambassador"') == 3
     assert "Campaign leaflet" in en

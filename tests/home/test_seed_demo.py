@@ -1,5 +1,7 @@
 """`seed_demo` builds the demo site once; a second run changes nothing."""
 
+import re
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -17,7 +19,8 @@ from competition.models import (
     Phase,
     Status,
 )
-from home.models import CampaignPage, EventPage, NewsPage
+from home.management.commands.seed_demo import DEMO_FILES, PICTURES
+from home.models import CampaignPage, EventPage, HomePage, NewsPage
 
 EXPECTED_USERS = {
     "admin",
@@ -51,9 +54,10 @@ def test_seed_demo_is_idempotent(db, client):
     assert snapshot() == first
     assert set(first["users"]) == EXPECTED_USERS
     urls = {path for path, _ in first["pages"]}
-    assert "/home/o-kampanii/" in urls
-    assert any(path.endswith("/about-the-campaign/") for path in urls)
-    assert client.get("/en/about-the-campaign/").status_code == 200
+    # One campaign page (the former "O kampanii" page is merged into it).
+    assert "/home/kampania/" in urls
+    assert "/home/o-kampanii/" not in urls
+    assert client.get("/en/campaign/").status_code == 200
     assert client.get("/").status_code == 200
     # Tree counters stay true (a stale instance saved back would zero them).
     for page in Page.objects.all():
@@ -159,3 +163,57 @@ def test_demo_news_are_recent_and_agree_with_the_events_and_editions(db):
     assert news["zgloszenie-mmes-wskazowki"] > opened
     judged = timezone.localdate(edition("MMES-2026").jury_opens_at)
     assert news["kapitula-mmes-ocenia-zgloszenia"] == judged
+
+
+def pdf_page_count(data):
+    """The /Count of the page tree, also when it sits in a compressed stream."""
+    chunks = [data]
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            chunks.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    for chunk in chunks:
+        found = re.search(rb"/Type\s*/Pages\b[^>]*?/Count (\d+)", chunk)
+        if found:
+            return int(found.group(1))
+    return 0
+
+
+@override_settings(DEBUG=True)
+def test_demo_pictures_and_documents_are_the_drawn_and_typeset_files(db, client):
+    call_command("seed_demo")
+
+    def committed(image, name):
+        with image.file.open("rb") as file:
+            return file.read() == (DEMO_FILES / f"{name}.png").read_bytes()
+
+    home = HomePage.objects.get(locale__language_code="pl", depth=2)
+    assert committed(home.hero_image, "hero-ulica")
+    assert (home.hero_image.width, home.hero_image.height) == (1200, 800)
+    assert "ulica z kawiarnią, pralnią i warsztatem" in home.hero_image_alt
+    campaign = CampaignPage.objects.get(slug="kampania", locale=home.locale)
+    for person in campaign.ambassadors.all():
+        name = "portret-" + person.name.lower().replace(" ", "-")
+        assert committed(person.photo, name), person.name
+    wordmarks = sorted(p.logo.title for p in home.partners.all())
+    assert wordmarks == sorted(t for n, t in PICTURES.items() if n.startswith("logo"))
+    pictures = {
+        page.lead_image.title
+        for model in (NewsPage, EventPage)
+        for page in model.objects.filter(lead_image__isnull=False)
+    }
+    assert len(pictures) == 4 and pictures <= set(PICTURES.values())
+    # Real documents of several pages, not a one-line stand-in.
+    edition = CompetitionPage.objects.get(code="MMES-2027", locale=home.locale)
+    rules = edition.rules_document.file.read()
+    leaflet = campaign.materials[0].value["document"].file.read()
+    assert pdf_page_count(rules) >= 4 and len(rules) > 20_000
+    assert pdf_page_count(leaflet) == 4 and len(leaflet) > 50_000
+    # One campaign page, which the hero's button leads to, in both languages.
+    assert not Page.objects.filter(slug__in=["o-kampanii", "about-the-campaign"])
+    hero_link = r'class="hero__more"><a [^>]*href="/kampania/"'
+    assert re.search(hero_link, client.get("/").text)
+    home_en = HomePage.objects.get(locale__language_code="en", depth=2)
+    assert home_en.hero_cta_page.specific.slug == "campaign"
+    assert home.hero_cta_page.specific == campaign

@@ -1,7 +1,8 @@
 """Demo content for `seed_demo`: the campaign page and the home page's new sections.
 
-The people and organisations are invented for the demo; their portraits and logos
-are abstract pictures drawn by the command, and the alt texts say so.
+The people and organisations are invented for the demo; their portraits and
+wordmarks are drawings made for it (``scripts/demo_assets.py``, files in
+``home/data/demo/``), and the alt texts say so.
 """
 
 import datetime
@@ -9,6 +10,10 @@ import datetime
 
 def paragraph(html):
     return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
 
 
 def testimonial(text, author, role):
@@ -41,7 +46,21 @@ CAMPAIGN = {
                 "cateringowe. Zatrudniają osoby z niepełnosprawnościami, osoby "
                 "długo bezrobotne i te, które wychodzą z kryzysu bezdomności. "
                 "Zarobione pieniądze wracają do wspólnoty.</p>"
-            )
+            ),
+            heading("Dlaczego ta kampania?"),
+            paragraph(
+                "<p>Wiele osób nie wie, że kupując obiad w kawiarni prowadzonej "
+                "przez spółdzielnię socjalną, wspiera zatrudnienie osób z "
+                "niepełnosprawnościami lub wychodzących z bezdomności. Chcemy to "
+                "zmienić.</p>"
+            ),
+            heading("Co robimy?"),
+            paragraph(
+                "<ul><li>opowiadamy historie pracowników podmiotów ekonomii "
+                "społecznej,</li><li>organizujemy jarmarki i wizyty "
+                "studyjne,</li><li>wspieramy samorządy w zakupach "
+                "prospołecznych.</li></ul>"
+            ),
         ],
         "testimonials": [
             testimonial(
@@ -84,7 +103,20 @@ CAMPAIGN = {
                 "employ people with disabilities, the long-term unemployed and "
                 "people leaving homelessness. The money they earn goes back to the "
                 "community.</p>"
-            )
+            ),
+            heading("Why this campaign?"),
+            paragraph(
+                "<p>Many people do not know that buying lunch at a café run by a "
+                "social cooperative supports jobs for people with disabilities or "
+                "leaving homelessness. We want to change that.</p>"
+            ),
+            heading("What we do"),
+            paragraph(
+                "<ul><li>we tell the stories of people working in social "
+                "economy entities,</li><li>we organise fairs and study "
+                "visits,</li><li>we help local governments buy "
+                "socially.</li></ul>"
+            ),
         ],
         "testimonials": [
             testimonial(
@@ -109,11 +141,11 @@ CAMPAIGN = {
     },
 }
 
-# Invented ambassadors: name, portrait colours, and (role, quote) per language.
+# Invented ambassadors: name and (role, quote) per language; each has a drawn
+# portrait, home/data/demo/portret-<slugified name>.png.
 AMBASSADORS = [
     {
         "name": "Joanna Wierzbicka",
-        "colours": ("#0b4f8a", "#f2c94c"),
         "pl": (
             "prezeska spółdzielni socjalnej „Przystań” w Płocku",
             "Zatrudniamy ludzi, nie statystyki. Każda osoba, która u nas zostaje, "
@@ -127,7 +159,6 @@ AMBASSADORS = [
     },
     {
         "name": "Krzysztof Zalewski",
-        "colours": ("#2e7d32", "#c8e6c9"),
         "pl": (
             "kierownik centrum integracji społecznej w Siedlcach",
             "Drugi start jest trudniejszy niż pierwszy. Dlatego nikt nie powinien "
@@ -141,7 +172,6 @@ AMBASSADORS = [
     },
     {
         "name": "Beata Lis",
-        "colours": ("#b35900", "#fff0b3"),
         "pl": (
             "rzeczniczka ekonomii społecznej w gminie Legionowo",
             "Gmina, która kupuje od firm społecznych, inwestuje we własnych "
@@ -156,11 +186,13 @@ AMBASSADORS = [
 ]
 
 PORTRAIT_ALT = {
-    "pl": "Ilustracja zamiast zdjęcia: abstrakcyjna sylwetka osoby na kolorowym tle",
-    "en": "Illustration instead of a photo: an abstract figure on a coloured "
-    "background",
+    "pl": (
+        "Rysunkowy portret zamiast zdjęcia (osoba wymyślona na potrzeby demonstracji)"
+    ),
+    "en": "A drawn portrait instead of a photo (a person invented for the demo)",
 }
 
+# The leaflet (A5, four pages) typeset by scripts/demo_assets.py.
 MATERIAL = {
     "title": "Ekonomia społeczna nie wyklucza – ulotka kampanii",
     "file_name": "ulotka-ekonomia-spoleczna-nie-wyklucza.pdf",
@@ -168,19 +200,21 @@ MATERIAL = {
     "en": "Campaign leaflet (Polish, for print)",
 }
 
-# Invented organisations; logos are drawn from the initials and colour.
+# Invented organisations: name, wordmark (home/data/demo/logo-<name>.png), site.
 PARTNERS = [
-    ("Fundacja Wspólny Stół", "WS", "#6a1b9a", "https://wspolny-stol.example.org/"),
+    (
+        "Fundacja Wspólny Stół",
+        "fundacja-wspolny-stol",
+        "https://wspolny-stol.example.org/",
+    ),
     (
         "Ośrodek Wsparcia Ekonomii Społecznej Mazowsze Północ",
-        "OW",
-        "#00838f",
+        "owes-mazowsze-polnoc",
         "https://owes-polnoc.example.org/",
     ),
     (
         "Spółdzielnia Socjalna „Zielony Zakątek”",
-        "ZZ",
-        "#2e7d32",
+        "zielony-zakatek",
         "https://zielony-zakatek.example.org/",
     ),
 ]

@@ -21,7 +21,6 @@ from django.utils import timezone
 from competition.dates import WARSAW
 
 from . import _demo_jury
-from ._demo_campaign import minimal_pdf
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "competition" / "data"
 
@@ -909,10 +908,12 @@ def rules_document(title):
     Document = get_document_model()
     document = Document.objects.filter(title=title).first()
     if document is None:
+        # The demo rules (A4, four pages), typeset by scripts/demo_assets.py.
+        source = Path(__file__).resolve().parents[2] / "data" / "demo"
         document = Document(title=title)
         document.file = ContentFile(
-            minimal_pdf("Regulamin konkursu MMES - wersja demonstracyjna"),
-            name="regulamin-mmes-demo.pdf",
+            (source / "regulamin-mmes-2027.pdf").read_bytes(),
+            name="regulamin-mmes-2027.pdf",
         )
         document._set_document_file_metadata()
         document.save()

@@ -82,7 +82,7 @@ EVENTS = [
         "time": (10, 0),
         "hours": 8,
         "online_url": "https://mcps.example/jarmark-rozmaitosci",
-        "image": True,
+        "image": "scena-garden",
         "pl": {
             "title": "Wirtualny Jarmark Rozmaitości",
             "lead": (
@@ -91,7 +91,8 @@ EVENTS = [
                 "zamawiać prezenty, catering i usługi dla firm."
             ),
             "lead_image_alt": (
-                "Kolorowe koła symbolizujące różne osoby, które razem tworzą wspólnotę"
+                "Ilustracja: ogród i sklepik firmy społecznej – grządki, szklarnia "
+                "i skrzynki z warzywami"
             ),
             "body": [
                 paragraph(
@@ -117,8 +118,8 @@ EVENTS = [
                 "online. Order gifts, catering and business services."
             ),
             "lead_image_alt": (
-                "Colourful circles standing for different people who together form "
-                "a community"
+                "Illustration: a social enterprise's garden and farm shop – raised "
+                "beds, a greenhouse and crates of vegetables"
             ),
             "body": [
                 paragraph(

@@ -68,7 +68,7 @@ NEWS = [
         "date": last_23_march,
         "category": "forum-rzecznikow",
         "tags": ["Forum Rzeczników", "KPO", "samorządy"],
-        "image": True,
+        "image": "scena-cafe",
         "pl": {
             "title": (
                 "Trzecie spotkanie on-line Forum Mazowieckich Rzeczników "
@@ -80,7 +80,8 @@ NEWS = [
                 "praktykach samorządów i o tym, co MCPS przygotował na ten rok."
             ),
             "lead_image_alt": (
-                "Kolorowe koła symbolizujące różne osoby, które razem tworzą wspólnotę"
+                "Ilustracja: kawiarnia spółdzielni socjalnej – baristka przy "
+                "ekspresie i gość przy ladzie"
             ),
             "body": [
                 paragraph(
@@ -137,8 +138,8 @@ NEWS = [
                 "practice in local government and what MCPS has prepared this year."
             ),
             "lead_image_alt": (
-                "Colourful circles standing for different people who together "
-                "form a community"
+                "Illustration: a social cooperative's café – a barista at the "
+                "espresso machine and a guest at the counter"
             ),
             "body": [
                 paragraph(
@@ -182,7 +183,7 @@ NEWS = [
         "date": campaign_start,
         "category": "wydarzenia",
         "tags": ["kampania"],
-        "image": True,
+        "image": "hero-ulica",
         "pl": {
             "title": "Startuje kampania „Ekonomia społeczna nie wyklucza”",
             "lead": (
@@ -268,7 +269,7 @@ NEWS = [
         "date": days_ago(6),
         "category": "wydarzenia",
         "tags": ["jarmark", "zakupy prospołeczne"],
-        "image": True,
+        "image": "scena-workshop",
         "pl": {
             "title": "Wirtualny Jarmark Rozmaitości na święta",
             "lead": (
@@ -276,7 +277,8 @@ NEWS = [
                 "ceramika, pierniki, rękodzieło i kosze z lokalnymi produktami."
             ),
             "lead_image_alt": (
-                "Kolorowe koła symbolizujące różne osoby, które razem tworzą wspólnotę"
+                "Ilustracja: stolarnia spółdzielni socjalnej – tablica z narzędziami, "
+                "stół warsztatowy i krzesło w robocie"
             ),
             "body": [
                 paragraph(

@@ -5,8 +5,8 @@ nothing and an editor's changes to demo pages survive a re-run.
 """
 
 import copy
-import io
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,8 +19,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -49,6 +48,24 @@ from home.models import (
 from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from ._demo_events import EVENT_INDEX, EVENTS, event_times
 from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX, news_date
+
+# Drawings and documents made by scripts/demo_assets.py.
+DEMO_FILES = Path(__file__).resolve().parents[2] / "data" / "demo"
+
+# file name (without .png) -> image title; a title already present is reused.
+PICTURES = {
+    "hero-ulica": "Demo: ulica firm społecznych",
+    "scena-cafe": "Demo: kawiarnia spółdzielni socjalnej",
+    "scena-laundry": "Demo: pralnia społeczna",
+    "scena-workshop": "Demo: stolarnia spółdzielni",
+    "scena-garden": "Demo: ogród i sklepik firmy społecznej",
+    "portret-joanna-wierzbicka": "Demo: portret – Joanna Wierzbicka",
+    "portret-krzysztof-zalewski": "Demo: portret – Krzysztof Zalewski",
+    "portret-beata-lis": "Demo: portret – Beata Lis",
+    "logo-fundacja-wspolny-stol": "Demo: logo – Fundacja Wspólny Stół",
+    "logo-owes-mazowsze-polnoc": "Demo: logo – OWES Mazowsze Północ",
+    "logo-zielony-zakatek": "Demo: logo – Spółdzielnia Socjalna Zielony Zakątek",
+}
 
 # username: (groups, is_superuser, first name, last name)
 DEMO_ACCOUNTS = {
@@ -85,8 +102,8 @@ HOME = {
             "którym rynek pracy zamknął drzwi. Poznaj ich historie."
         ),
         "hero_image_alt": (
-            "Kolorowe kształty symbolizujące różnych ludzi, którzy razem tworzą "
-            "wspólnotę"
+            "Ilustracja: ulica z kawiarnią, pralnią i warsztatem prowadzonymi przez "
+            "firmy społeczne; przed nimi pracownicy i klienci, jedna osoba na wózku"
         ),
         "hero_cta_text": "Poznaj kampanię",
         "body": [
@@ -120,8 +137,8 @@ HOME = {
             "people the labour market has shut out. Meet them."
         ),
         "hero_image_alt": (
-            "Colourful shapes standing for different people who together form a "
-            "community"
+            "Illustration: a street with a café, a laundry and a workshop run by "
+            "social enterprises; in front, workers and customers, one in a wheelchair"
         ),
         "hero_cta_text": "About the campaign",
         "body": [
@@ -148,59 +165,8 @@ HOME = {
     },
 }
 
+# The campaign itself is one CampaignPage ("kampania", _demo_campaign.py).
 PAGES = [
-    {
-        "slug": "o-kampanii",
-        "in_menu": True,
-        "pl": {
-            "title": "O kampanii",
-            "intro": (
-                "„Ekonomia społeczna nie wyklucza” to kampania Mazowieckiego Centrum "
-                "Polityki Społecznej, która pokazuje ludzi i firmy społeczne z "
-                "naszego regionu."
-            ),
-            "body": [
-                heading("Dlaczego ta kampania?"),
-                paragraph(
-                    "<p>Wiele osób nie wie, że kupując obiad w kawiarni prowadzonej "
-                    "przez spółdzielnię socjalną, wspiera zatrudnienie osób z "
-                    "niepełnosprawnościami lub wychodzących z bezdomności. Chcemy to "
-                    "zmienić.</p>"
-                ),
-                heading("Co robimy?"),
-                paragraph(
-                    "<ul><li>opowiadamy historie pracowników podmiotów ekonomii "
-                    "społecznej,</li><li>organizujemy jarmarki i wizyty "
-                    "studyjne,</li><li>wspieramy samorządy w zakupach "
-                    "prospołecznych.</li></ul>"
-                ),
-            ],
-        },
-        "en": {
-            "slug": "about-the-campaign",
-            "title": "About the campaign",
-            "intro": (
-                "“Social economy does not exclude” is a campaign of the Mazovian "
-                "Centre for Social Policy that shows the people and social "
-                "enterprises of our region."
-            ),
-            "body": [
-                heading("Why this campaign?"),
-                paragraph(
-                    "<p>Many people do not know that buying lunch at a café run by a "
-                    "social cooperative supports jobs for people with disabilities or "
-                    "leaving homelessness. We want to change that.</p>"
-                ),
-                heading("What we do"),
-                paragraph(
-                    "<ul><li>we tell the stories of people working in social "
-                    "economy entities,</li><li>we organise fairs and study "
-                    "visits,</li><li>we help local governments buy "
-                    "socially.</li></ul>"
-                ),
-            ],
-        },
-    },
     {
         "slug": "kontakt",
         "in_menu": True,
@@ -211,7 +177,7 @@ PAGES = [
             "body": [
                 paragraph(
                     "<p>ul. Grzybowska 80/82, 00-844 Warszawa, pok. 502 (V "
-                    "piętro).<br>Telefon: 22 376 85 00<br>E-mail: "
+                    "piętro).<br/>Telefon: 22 376 85 00<br/>E-mail: "
                     '<a href="mailto:mcps@mcps.com.pl">mcps@mcps.com.pl</a></p>'
                 )
             ],
@@ -224,7 +190,7 @@ PAGES = [
             "body": [
                 paragraph(
                     "<p>ul. Grzybowska 80/82, 00-844 Warsaw, room 502 (5th "
-                    "floor).<br>Phone: +48 22 376 85 00<br>E-mail: "
+                    "floor).<br/>Phone: +48 22 376 85 00<br/>E-mail: "
                     '<a href="mailto:mcps@mcps.com.pl">mcps@mcps.com.pl</a></p>'
                 )
             ],
@@ -499,7 +465,7 @@ class Command(BaseCommand):
             pl = Locale.objects.get_or_create(language_code="pl")[0]
             en = Locale.objects.get_or_create(language_code="en")[0]
             home_pl = self.seed_home(pl)
-            home_en = self.seed_translation(home_pl, en, HOME["en"])
+            self.seed_translation(home_pl, en, HOME["en"])
             pages = {}
             for spec in PAGES:
                 page = self.seed_page(home_pl, spec)
@@ -508,23 +474,14 @@ class Command(BaseCommand):
             statement = self.seed_statement(home_pl)
             self.seed_translation(statement, en, STATEMENT["en"])
             pages[STATEMENT["slug"]] = statement
-            # Children were added through other instances: reload before saving,
-            # or the stale tree counters (numchild) would be written back.
-            home_pl = HomePage.objects.get(pk=home_pl.pk)
-            home_en = HomePage.objects.get(pk=home_en.pk)
-            if not home_pl.hero_cta_page_id:
-                home_pl.hero_cta_page = pages["o-kampanii"]
-                home_pl.save_revision().publish()
-            if not home_en.hero_cta_page_id:
-                home_en.hero_cta_page = pages["o-kampanii"].get_translation(en)
-                home_en.save_revision().publish()
             self.seed_footer(home_pl, pages)
             self.seed_privacy_clause()
             self.seed_accounts()
             self.seed_news(pl, en)
             self.seed_events(pl, en)
             self.seed_advocates(pl, en)
-            self.seed_campaign(pl, en)
+            campaign = self.seed_campaign(pl, en)
+            self.seed_hero_link(campaign, en)
             self.seed_competition(pl, en)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
@@ -545,9 +502,19 @@ class Command(BaseCommand):
                 "body",
             ):
                 setattr(home, field, content[field])
-            home.hero_image = self.demo_image()
+            home.hero_image = self.demo_picture("hero-ulica")
             home.save_revision().publish()
         return home
+
+    def seed_hero_link(self, campaign, en):
+        """The home pages' hero button leads to the campaign page."""
+        for locale_page in (campaign, campaign.get_translation(en)):
+            # Children were added through other instances: reload before saving,
+            # or the stale tree counters (numchild) would be written back.
+            home = HomePage.objects.get(locale=locale_page.locale_id, depth=2)
+            if not home.hero_cta_page_id:
+                home.hero_cta_page = locale_page
+                home.save_revision().publish()
 
     def seed_page(self, parent, spec):
         page = parent.get_children().filter(slug=spec["slug"]).specific().first()
@@ -603,24 +570,30 @@ class Command(BaseCommand):
             translation.save_revision().publish()
         return translation.specific
 
-    def demo_image(self):
+    def demo_picture(self, name):
+        """A drawing of home/data/demo/ (scripts/demo_assets.py) as a Wagtail image."""
         Image = get_image_model()
-        image = Image.objects.filter(title="Demo: wspólnota").first()
-        if image:
-            return image
-        canvas = PILImage.new("RGB", (1200, 800), "#f3f6f9")
-        draw = ImageDraw.Draw(canvas)
-        colours = ["#0b4f8a", "#b35900", "#2e7d32", "#6a1b9a", "#c62828", "#00838f"]
-        for i, colour in enumerate(colours):
-            x = 120 + (i % 3) * 340
-            y = 140 + (i // 3) * 300
-            draw.ellipse((x, y, x + 220, y + 220), fill=colour)
-        buffer = io.BytesIO()
-        canvas.save(buffer, "JPEG", quality=85)
-        image = Image(title="Demo: wspólnota")
-        image.file = ImageFile(buffer, name="demo-wspolnota.jpg")
-        image.save()
+        title = PICTURES[name]
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            with open(DEMO_FILES / f"{name}.png", "rb") as file:
+                image = Image(title=title)
+                image.file = ImageFile(file, name=f"{name}.png")
+                image.save()
         return image
+
+    def demo_document(self, title, name):
+        """A PDF of home/data/demo/ as a Wagtail document (by title, once)."""
+        Document = get_document_model()
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title)
+            document.file = ContentFile(
+                (DEMO_FILES / f"{name}.pdf").read_bytes(), name=f"{name}.pdf"
+            )
+            document._set_document_file_metadata()
+            document.save()
+        return document
 
     # Settings and accounts --------------------------------------------------
 
@@ -727,7 +700,7 @@ class Command(BaseCommand):
                     **spec["pl"],
                 )
                 if spec.get("image"):
-                    news.lead_image = self.demo_image()
+                    news.lead_image = self.demo_picture(spec["image"])
                 news.tags.add(*spec["tags"])
                 index.add_child(instance=news)
                 news.save_revision().publish()
@@ -774,7 +747,7 @@ class Command(BaseCommand):
                     **spec["pl"],
                 )
                 if spec.get("image"):
-                    event.lead_image = self.demo_image()
+                    event.lead_image = self.demo_picture(spec["image"])
                 index.add_child(instance=event)
                 event.save_revision().publish()
             if "en" in spec:
@@ -820,8 +793,6 @@ class Command(BaseCommand):
     def seed_campaign(self, pl, en):
         """The campaign page in both languages, then the home pages' campaign
         teaser, easy-to-read text, PJM film and partners (each only if missing)."""
-        from wagtail.documents import get_document_model
-
         from home.models import CampaignAmbassador, CampaignPage, HomePagePartner
 
         from . import _demo_campaign as demo
@@ -832,22 +803,15 @@ class Command(BaseCommand):
                     name=person["name"],
                     role=person[language][0],
                     quote=person[language][1],
-                    photo=self.demo_portrait(person["name"], *person["colours"]),
+                    photo=self.demo_picture(f"portret-{slugify(person['name'])}"),
                     photo_alt=demo.PORTRAIT_ALT[language],
                 )
                 for person in demo.AMBASSADORS
             ]
 
-        Document = get_document_model()
-        leaflet = Document.objects.filter(title=demo.MATERIAL["title"]).first()
-        if leaflet is None:
-            leaflet = Document(title=demo.MATERIAL["title"])
-            leaflet.file = ContentFile(
-                demo.minimal_pdf("Ekonomia spoleczna nie wyklucza"),
-                name=demo.MATERIAL["file_name"],
-            )
-            leaflet._set_document_file_metadata()
-            leaflet.save()
+        leaflet = self.demo_document(
+            demo.MATERIAL["title"], demo.MATERIAL["file_name"].removesuffix(".pdf")
+        )
 
         def materials(language):
             value = {"document": leaflet.pk, "title": demo.MATERIAL[language]}
@@ -869,7 +833,7 @@ class Command(BaseCommand):
                 slug=demo.CAMPAIGN["slug"],
                 start_date=demo.CAMPAIGN["start_date"],
                 show_in_menus=True,
-                hero_image=self.demo_image(),
+                hero_image=self.demo_picture("scena-laundry"),
                 materials=materials("pl"),
                 social_links=social_links,
                 **demo.CAMPAIGN["pl"],
@@ -914,14 +878,15 @@ class Command(BaseCommand):
                     HomePagePartner(
                         name=name,
                         url=url,
-                        logo=self.demo_logo(name, initials, colour),
+                        logo=self.demo_picture(f"logo-{wordmark}"),
                         logo_alt=demo.LOGO_ALT[language].format(name=name),
                     )
-                    for name, initials, colour, url in demo.PARTNERS
+                    for name, wordmark, url in demo.PARTNERS
                 ]
                 changed = True
             if changed:
                 home.save_revision().publish()
+        return campaign
 
     # Competition ----------------------------------------------------------------
 
@@ -931,43 +896,3 @@ class Command(BaseCommand):
         from . import _demo_competition
 
         _demo_competition.seed(self, pl, en)
-
-    def demo_portrait(self, name, colour, background):
-        """An abstract portrait (head and shoulders) standing in for a photo."""
-        return self._drawn_image(
-            f"Demo: portret – {name}",
-            (480, 480),
-            background,
-            lambda draw: (
-                draw.ellipse((165, 90, 315, 240), fill=colour),
-                draw.ellipse((80, 270, 400, 590), fill=colour),
-            ),
-        )
-
-    def demo_logo(self, name, initials, colour):
-        """An invented organisation's logo: its initials on a coloured badge."""
-        from PIL import ImageFont
-
-        font = ImageFont.load_default(size=88)
-
-        def draw_logo(draw):
-            draw.rounded_rectangle((10, 10, 470, 230), radius=36, fill=colour)
-            draw.text((240, 120), initials, fill="#ffffff", font=font, anchor="mm")
-
-        return self._drawn_image(
-            f"Demo: logo – {name}", (480, 240), "#ffffff", draw_logo
-        )
-
-    def _drawn_image(self, title, size, background, draw_on):
-        Image = get_image_model()
-        image = Image.objects.filter(title=title).first()
-        if image:
-            return image
-        canvas = PILImage.new("RGB", size, background)
-        draw_on(ImageDraw.Draw(canvas))
-        buffer = io.BytesIO()
-        canvas.save(buffer, "PNG")
-        image = Image(title=title)
-        image.file = ImageFile(buffer, name=f"{slugify(title)}.png")
-        image.save()
-        return image
