@@ -267,3 +267,9 @@ def record_csp_violations(page, found, report_only=None):
             report_only.append((page.url, text))
 
     page.on("console", on_console)
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR
