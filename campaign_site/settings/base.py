@@ -499,10 +499,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 WAGTAIL_ADMIN_PATH_PREFIX = "/admin/"
-# Wagtail 7.4's admin still has inline scripts (date and time pickers, inline
-# panels, workflow dialogs), sets style attributes from its scripts and templates
-# (Draftail, progress bars, panels), shows uploads as blob: previews and frames its
-# own preview. Everything else stays as strict as the site's; no third party.
+# Wagtail 7.4's admin still has inline scripts (measured: the page explorer, the
+# page editor, users, site history, the competition log; tests/e2e/test_csp.py),
+# the editor writes style attributes, uploads show as blob: previews and the
+# preview is framed. Everything else stays as strict as the site's; no third party.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],

@@ -113,3 +113,8 @@ def test_admin_screens_needing_relaxations(live_site, new_page):
             label = re.sub(r"/\d+/", "/<id>/", urlsplit(path).path)
             found[label] = kinds
     assert found == ADMIN_RELAXATIONS
+    # Signed in, public pages carry Wagtail's userbar: it must live with the
+    # strict policy too (new_page fails the test on any refusal).
+    for path in ("/", "/o-kampanii/"):
+        visit(page, live_site, path)
+        page.locator("wagtail-userbar").wait_for(state="attached")
