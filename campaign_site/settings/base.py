@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "storages",
+    "csp",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -74,6 +75,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Browser-side defences (issue 12 §2): CSP and Permissions-Policy headers.
+    "campaign_site.browser_policy.SiteCSPMiddleware",
+    "campaign_site.browser_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -440,3 +444,93 @@ LOGGING = {
         "django_tasks": {"level": env("TASKS_LOG_LEVEL", "WARNING")},
     },
 }
+
+# --- Browser-side defences (issue 12 §2): Content-Security-Policy, Permissions-Policy.
+# Kept in one block of its own. campaign_site/browser_policy.py applies them: the
+# site enforces CONTENT_SECURITY_POLICY; Wagtail's admin (WAGTAIL_ADMIN_PATH_PREFIX)
+# enforces ADMIN_CONTENT_SECURITY_POLICY, which adds the relaxations Wagtail's
+# screens still need, and reports (without blocking) what the site's strict policy
+# would refuse there: tests/e2e/test_csp.py lists the admin screens concerned.
+from urllib.parse import urlsplit  # noqa: E402
+
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Where browsers fetch media from besides this site: public images from the CDN or
+# bucket host; signed links to private files from the S3 endpoint (or AWS itself).
+CSP_MEDIA_SOURCES = []
+if AWS_S3_CUSTOM_DOMAIN:
+    CSP_MEDIA_SOURCES.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+if AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_STORAGE_BUCKET_NAME:
+    if AWS_S3_ENDPOINT_URL:
+        CSP_MEDIA_SOURCES.append(_origin(AWS_S3_ENDPOINT_URL))
+    else:
+        CSP_MEDIA_SOURCES += [
+            f"https://{bucket}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+            for bucket in (AWS_STORAGE_BUCKET_NAME, AWS_PRIVATE_STORAGE_BUCKET_NAME)
+            if bucket
+        ]
+CSP_MEDIA_SOURCES = list(dict.fromkeys(s for s in CSP_MEDIA_SOURCES if s))
+# The video block (home/blocks.py) embeds players editors pick; nothing else may
+# be framed. The players' own scripts run inside their frames, not in our pages.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+# Everything is self-hosted: scripts, styles, fonts. No 'unsafe-inline' anywhere:
+# our templates have no inline script, no event-handler attribute and no style
+# attribute (tests/test_headers.py checks); an inline script that is ever needed
+# takes nonce="{{ request.csp_nonce }}".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_SOURCES],
+        "media-src": [SELF, *CSP_MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+WAGTAIL_ADMIN_PATH_PREFIX = "/admin/"
+# Wagtail 7.4's admin still has inline scripts (measured: the page explorer, the
+# page editor, users, site history, the competition log; tests/e2e/test_csp.py),
+# the editor writes style attributes, uploads show as blob: previews and the
+# preview is framed. Everything else stays as strict as the site's; no third party.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_SOURCES],
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features no page here uses, switched off for every page and any frame.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "fullscreen": ["self"],
+}
+# Django's SecurityMiddleware sends these everywhere; Referrer-Policy is Django's
+# "same-origin" here, HSTS and production's Referrer-Policy are in production.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# --- end of browser-side defences.

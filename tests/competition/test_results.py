@@ -11,6 +11,7 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -625,7 +626,9 @@ def test_the_protocol_lists_jury_rules_ranking_and_justifications(
     html = client.get(
         reverse("competition_results:protocol", args=[edition.pk])
     ).content.decode()
-    assert "@media print" in html
+    # The print layout is a stylesheet of its own (no inline styles: the CSP).
+    assert 'href="/static/css/protocol.css"' in html
+    assert "@media print" in (settings.BASE_DIR / "static/css/protocol.css").read_text()
     assert "Protokół z posiedzenia jury" in html
     assert "Ala Test" in html and "przewodniczący(-a) jury" in html
     assert "Za odwagę i konsekwencję." in html

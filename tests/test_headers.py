@@ -1,0 +1,247 @@
+"""Browser-side defences (issue 12 §2): the headers every kind of page sends.
+
+A snapshot over a public page, the submission form, the applicant's status page, a
+private file download and an admin page; then the policy's own rules: no inline
+script or style in our templates, the admin's relaxations limited to the admin,
+production's HSTS.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import reverse
+
+from campaign_site.browser_policy import permissions_policy_header
+from tests.competition import builders
+from tests.competition.conftest import edition, private_root  # noqa: F401
+from tests.competition.test_files import stored_file  # noqa: F401
+from tests.competition.test_status import link, status_url, token_url
+from tests.competition.test_submission import form_url
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+STRICT_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "media-src": "'self'",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "frame-src": "'self' https://www.youtube.com https://www.youtube-nocookie.com "
+    "https://player.vimeo.com",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+ADMIN_CSP = {
+    **STRICT_CSP,
+    "script-src": "'self' 'unsafe-inline'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "frame-ancestors": "'self'",
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=(), fullscreen=(self)"
+)
+
+
+def directives(header):
+    policy = {}
+    for part in header.split(";"):
+        name, _, sources = part.strip().partition(" ")
+        policy[name] = sources
+    return policy
+
+
+def snapshot(response):
+    return {
+        "csp": directives(response["Content-Security-Policy"]),
+        "csp-report-only": (
+            directives(response["Content-Security-Policy-Report-Only"])
+            if response.has_header("Content-Security-Policy-Report-Only")
+            else None
+        ),
+        "Permissions-Policy": response["Permissions-Policy"],
+        "X-Content-Type-Options": response["X-Content-Type-Options"],
+        "Cross-Origin-Opener-Policy": response["Cross-Origin-Opener-Policy"],
+        "Referrer-Policy": response["Referrer-Policy"],
+    }
+
+
+def public(referrer="same-origin"):
+    return {
+        "csp": STRICT_CSP,
+        "csp-report-only": None,
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Referrer-Policy": referrer,
+    }
+
+
+ADMIN = {
+    **public(),
+    "csp": ADMIN_CSP,
+    # What the strict policy would refuse is reported, not blocked.
+    "csp-report-only": STRICT_CSP,
+}
+
+
+@pytest.fixture
+def secretary_client(client):
+    user = builders.staff_user(
+        "sekretariat", builders.SECRETARIAT, permissions=["download_entryfile"]
+    )
+    client.force_login(user)
+    return client
+
+
+def test_public_page(client, home):
+    response = client.get(home.url)
+    assert response.status_code == 200
+    assert snapshot(response) == public()
+
+
+def test_submission_form(client, edition):  # noqa: F811
+    category = edition.categories.first()
+    response = client.get(form_url(edition, category))
+    assert response.status_code == 200
+    assert snapshot(response) == public()
+
+
+def test_status_page(client, edition):  # noqa: F811
+    entry = builders.entry(edition)
+    # The link itself is "no-referrer" (it carries a token); the page "same-origin".
+    arrival = client.get(token_url(edition, link(entry)))
+    assert arrival.status_code == 303
+    assert snapshot(arrival) == public(referrer="no-referrer")
+    response = client.get(status_url(edition))
+    assert response.status_code == 200
+    assert snapshot(response) == public()
+
+
+def test_private_file_download(secretary_client, stored_file):  # noqa: F811
+    entry_file, _ = stored_file
+    response = secretary_client.get(
+        reverse("competition_file_download", args=[entry_file.pk])
+    )
+    assert response.status_code == 200
+    assert snapshot(response) == public()
+
+
+def test_admin_page(secretary_client):
+    response = secretary_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert snapshot(response) == ADMIN
+
+
+def test_admin_login_page(client):
+    response = client.get(reverse("wagtailadmin_login"))
+    assert response.status_code == 200
+    assert snapshot(response) == ADMIN
+
+
+def test_a_nonce_is_added_only_when_a_template_uses_one(rf):
+    from django.http import HttpResponse
+
+    from campaign_site.browser_policy import SiteCSPMiddleware
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+    request = rf.get("/")
+    response = SiteCSPMiddleware(view)(request)
+    nonce = request.csp_nonce
+    script_src = directives(response["Content-Security-Policy"])["script-src"]
+    assert script_src == f"'self' 'nonce-{nonce}'"
+    # Under /admin/ a nonce would switch 'unsafe-inline' off in the enforced policy.
+    request = rf.get("/admin/")
+    response = SiteCSPMiddleware(view)(request)
+    assert directives(response["Content-Security-Policy"])["script-src"] == (
+        "'self' 'unsafe-inline'"
+    )
+
+
+@override_settings(
+    AWS_S3_CUSTOM_DOMAIN="media.example.org",
+)
+def test_media_hosts_come_from_the_storage_settings(monkeypatch):
+    import importlib
+
+    from campaign_site.settings import base
+
+    monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "public-bucket")
+    monkeypatch.setenv("AWS_PRIVATE_STORAGE_BUCKET_NAME", "private-bucket")
+    monkeypatch.setenv("AWS_S3_CUSTOM_DOMAIN", "media.example.org")
+    monkeypatch.setenv("AWS_S3_ENDPOINT_URL", "https://s3.example.net:9000/path")
+    try:
+        reloaded = importlib.reload(base)
+        assert reloaded.CSP_MEDIA_SOURCES == [
+            "https://media.example.org",
+            "https://s3.example.net:9000",
+        ]
+        img_src = reloaded.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
+        assert img_src[-2:] == reloaded.CSP_MEDIA_SOURCES
+        monkeypatch.delenv("AWS_S3_ENDPOINT_URL")
+        monkeypatch.delenv("AWS_S3_CUSTOM_DOMAIN")
+        reloaded = importlib.reload(base)
+        assert [
+            f"https://public-bucket.s3.{reloaded.AWS_S3_REGION_NAME}.amazonaws.com",
+            f"https://private-bucket.s3.{reloaded.AWS_S3_REGION_NAME}.amazonaws.com",
+        ] == reloaded.CSP_MEDIA_SOURCES
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
+
+
+def test_permissions_policy_header_format():
+    assert permissions_policy_header({"camera": [], "fullscreen": ["self"]}) == (
+        "camera=(), fullscreen=(self)"
+    )
+
+
+def test_production_sends_hsts(settings):
+    # production.py's values, checked by `check --deploy` in CI as well.
+    settings.SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    from django.test import Client
+
+    response = Client().get("/healthz", secure=True)
+    assert response["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    assert response["Content-Security-Policy"]
+
+
+def _templates():
+    for path in PROJECT_DIR.rglob("templates/**/*.html"):
+        if not {".venv", "node_modules", "build"} & set(path.parts):
+            yield path
+
+
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>")
+EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
+STYLE = re.compile(r"<style\b|\sstyle\s*=", re.I)
+
+
+def test_our_templates_need_no_unsafe_inline():
+    """Inline scripts, handler attributes and styles would be refused by the CSP
+    (an inline script would need nonce="{{ request.csp_nonce }}")."""
+    found = []
+    for path in _templates():
+        html = path.read_text()
+        for pattern in (INLINE_SCRIPT, EVENT_HANDLER, STYLE):
+            for match in pattern.finditer(html):
+                if "csp_nonce" not in match.group(0):
+                    found.append(f"{path.relative_to(PROJECT_DIR)}: {match.group(0)}")
+    assert found == []
+    assert settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"][0] == "'self'"
