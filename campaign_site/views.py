@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /en/search/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {Site.find_for_request(request).root_url}/sitemap.xml",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

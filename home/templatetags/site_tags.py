@@ -122,7 +122,12 @@ def is_privacy_page(context, page):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
+    """`url` on the site's public host (see `set_site_host`), not the request's:
+    behind a proxy or on an internal name the request may say localhost."""
     request = context.get("request")
+    site = _site(request)
+    if site is not None and url.startswith("/") and not url.startswith("//"):
+        return site.root_url + url
     return request.build_absolute_uri(url) if request else url
 
 
