@@ -8,12 +8,16 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from home import navigation
 from home.navigation import restricted_q
 
 register = template.Library()
+
+# Query parameter on a language's home reached from a page that has no translation.
+UNTRANSLATED_PARAM = "untranslated"
 
 
 def _site(request):
@@ -56,7 +60,8 @@ def navigation_timeout():
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page, else that language's home.
+    """One link per language: the translation of this page, else that language's home
+    (with a note saying so, in that language, and a flag the home turns into a notice).
 
     Outside Wagtail pages (search, error pages) the same path in the other language.
     """
@@ -89,8 +94,13 @@ def language_links(context):
     for code, name in settings.LANGUAGES:
         url = translations.get(code)
         exact = url is not None
+        note = ""
         if url is None and is_page and code in homes:
-            url = homes[code]["url"]
+            # No translation: the other language's home, and both the link and
+            # the page it opens say why the visitor did not land on this page.
+            url = f"{homes[code]['url']}?{UNTRANSLATED_PARAM}=1"
+            with translation.override(code):
+                note = gettext("ta strona nie ma wersji w tym języku – strona główna")
         if url is None:
             if request is not None:
                 url = translate_url(request.get_full_path(), code)
@@ -103,6 +113,7 @@ def language_links(context):
                 "url": url,
                 "is_current": code == current,
                 "is_translation": exact or not is_page,
+                "note": note,
             }
         )
     return links
@@ -153,3 +164,10 @@ def social_image(page):
         if image is not None:
             return image
     return None
+
+
+@register.simple_tag(takes_context=True)
+def came_untranslated(context):
+    """Did the visitor switch language on a page that has no translation?"""
+    request = context.get("request")
+    return request is not None and request.GET.get(UNTRANSLATED_PARAM) == "1"

@@ -48,23 +48,37 @@ def test_switcher_links_to_the_translation(client, standard_page, standard_page_
 
 def test_switcher_falls_back_to_the_other_home(client, standard_page, home_en):
     html = client.get("/o-kampanii/").text
-    assert switcher_links(html) == {"/en/": "en"}
+    assert switcher_links(html) == {"/en/?untranslated=1": "en"}
     # No hreflang alternate claims a translation that does not exist.
     assert set(alternates(html)) == {"pl"}
+
+
+def test_switch_without_translation_says_so(client, standard_page, home_en):
+    html = client.get("/o-kampanii/").text
+    nav = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+    # The link says, in English, where it leads and why.
+    assert "this page is not available in English – home page" in nav
+    landing = client.get("/en/?untranslated=1").text
+    notice = "The page you came from is not available in English yet – this is"
+    assert notice in landing
+    assert 'class="container untranslated-notice" role="status"' in landing
+    # Reached any other way, the English home has no such notice.
+    assert notice not in client.get("/en/").text
 
 
 def test_draft_translation_is_not_linked(client, standard_page, home_en, locales):
     draft = standard_page.copy_for_translation(locales["en"])
     draft.unpublish()
     html = client.get("/o-kampanii/").text
-    assert switcher_links(html) == {"/en/": "en"}
+    assert switcher_links(html) == {"/en/?untranslated=1": "en"}
 
 
 def test_hreflang_alternates_are_absolute_and_cover_both(client, standard_page_en):
     html = client.get("/o-kampanii/").text
+    # On the Site's host (the fixtures' Site is localhost), like the canonical link.
     assert alternates(html) == {
-        "pl": "http://testserver/o-kampanii/",
-        "en": "http://testserver/en/about-the-campaign/",
+        "pl": "http://localhost/o-kampanii/",
+        "en": "http://localhost/en/about-the-campaign/",
     }
 
 
@@ -109,7 +123,9 @@ def test_admin_speaks_polish_to_polish_users(client, django_user_model):
 def test_switcher_picks_up_a_translation_published_later(
     client, standard_page, home_en, locales
 ):
-    assert switcher_links(client.get("/o-kampanii/").text) == {"/en/": "en"}
+    assert switcher_links(client.get("/o-kampanii/").text) == {
+        "/en/?untranslated=1": "en"
+    }
     translation = standard_page.copy_for_translation(locales["en"]).specific
     translation.slug = "about"
     translation.save_revision().publish()
