@@ -130,3 +130,20 @@ def test_switcher_picks_up_a_translation_published_later(
     translation.slug = "about"
     translation.save_revision().publish()
     assert switcher_links(client.get("/o-kampanii/").text) == {"/en/about/": "en"}
+
+
+def test_footer_speaks_english_where_the_editor_translated_it(client, site, home_en):
+    from home.models import FooterSettings
+
+    footer = FooterSettings.for_site(site)
+    footer.organisation_name = "Mazowieckie Centrum Polityki Społecznej"
+    footer.contact_note = "<p>Wydział Ekonomii Społecznej, pok. 502</p>"
+    footer.contact_note_en = "<p>Social Economy Department, room 502</p>"
+    footer.save()
+    en = client.get("/en/").text.split('class="site-footer"', 1)[1]
+    pl = client.get("/").text.split('class="site-footer"', 1)[1]
+    assert "Social Economy Department, room 502" in en
+    assert "Wydział Ekonomii Społecznej" not in en
+    assert "Wydział Ekonomii Społecznej, pok. 502" in pl
+    # Without an English name the Polish one shows, declared as Polish.
+    assert '<p class="site-footer__org" lang="pl">Mazowieckie Centrum Polityki' in en
