@@ -51,6 +51,12 @@ def healthz(request):
     )
 
 
+def _public_url(request, path):
+    """`path` on the Wagtail Site's host (see `set_site_host`), not the request's."""
+    site = Site.find_for_request(request)
+    return site.root_url + path if site else request.build_absolute_uri(path)
+
+
 @require_GET
 def robots_txt(request):
     lines = [
@@ -60,7 +66,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /en/search/",
         "",
-        f"Sitemap: {Site.find_for_request(request).root_url}/sitemap.xml",
+        f"Sitemap: {_public_url(request, '/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
