@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +51,12 @@ def healthz(request):
     )
 
 
+def _public_url(request, path):
+    """`path` on the Wagtail Site's host (see `set_site_host`), not the request's."""
+    site = Site.find_for_request(request)
+    return site.root_url + path if site else request.build_absolute_uri(path)
+
+
 @require_GET
 def robots_txt(request):
     lines = [
@@ -60,7 +66,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /en/search/",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {_public_url(request, '/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

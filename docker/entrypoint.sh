@@ -7,8 +7,10 @@
 #            set MIGRATE_ON_START=false and run `release` once per deploy instead:
 #            Django takes no lock around `migrate`, so replicas racing each other can
 #            fail half-way.
-#   release  one-shot: `migrate --noinput` and `createcachetable` (a no-op unless a
-#            database cache is configured). Run it before the new web/worker start.
+#   release  one-shot: `migrate --noinput`, `createcachetable` (a no-op unless a
+#            database cache is configured) and `set_site_host` (the Wagtail Site's
+#            host and port from WAGTAILADMIN_BASE_URL). Run it before the new
+#            web/worker start.
 #   worker   `manage.py db_worker` (django-tasks-db queue: e-mails etc.); extra
 #            arguments are passed on, e.g. `worker --queue-name default`.
 #   manage   any management command: `manage createsuperuser`, `manage shell`, ...
@@ -34,6 +36,9 @@ release() {
     echo "entrypoint: applying database migrations" >&2
     manage migrate --noinput
     manage createcachetable
+    # Canonical links, og:url and the sitemap are built from the Wagtail Site's host.
+    echo "entrypoint: setting the site's public host from WAGTAILADMIN_BASE_URL" >&2
+    manage set_site_host
 }
 
 # gunicorn reads WEB_CONCURRENCY at import and fails on an empty value.

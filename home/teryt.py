@@ -10,7 +10,21 @@ import json
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# The register's three kinds of gmina, as a reader of either language says them.
+GMINA_KINDS = {
+    "gmina miejska": _("gmina miejska"),
+    "gmina wiejska": _("gmina wiejska"),
+    "gmina miejsko-wiejska": _("gmina miejsko-wiejska"),
+}
+
+
+def gmina_kind(item):
+    """The gmina's kind in the active language, e.g. "urban-rural gmina"."""
+    return GMINA_KINDS.get(item["kind"], item["kind"])
 
 
 def _load(name):
@@ -85,7 +99,7 @@ def gmina_label(item):
 
     Town and rural gminas often share a name, so the kind tells them apart.
     """
-    return f"{item['name']} ({item['kind']})"
+    return f"{item['name']} ({gmina_kind(item)})"
 
 
 def powiat_choices():

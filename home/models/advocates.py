@@ -207,7 +207,7 @@ def directory_groups(advocates):
             entry = municipalities[code] = {
                 "code": code,
                 "name": gmina["name"] if gmina else advocate.powiat["name"],
-                "kind": gmina["kind"] if gmina else "",
+                "kind": teryt.gmina_kind(gmina) if gmina else "",
                 "is_powiat": gmina is None,
                 "advocates": [],
             }

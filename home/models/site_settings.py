@@ -24,12 +24,23 @@ class SocialLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="site")
 class FooterSettings(BaseSiteSetting):
-    """Organiser's contact and links shown in the footer of every page."""
+    """Organiser's contact and links shown in the footer of every page.
+
+    Site settings are one row per site, not translatable snippets, so the texts a
+    visitor reads get an English field each (like the RODO clause); the postal
+    address stays as written, a Polish proper name.
+    """
 
     organisation_name = models.CharField(
         _("nazwa organizatora"),
         max_length=200,
         default="Mazowieckie Centrum Polityki Społecznej",
+    )
+    organisation_name_en = models.CharField(
+        _("nazwa organizatora (po angielsku)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Puste = w wersji angielskiej nazwa polska."),
     )
     address = models.TextField(_("adres"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
@@ -39,6 +50,12 @@ class FooterSettings(BaseSiteSetting):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("Np. godziny pracy, numer pokoju, adres skrzynki ePUAP."),
+    )
+    contact_note_en = RichTextField(
+        _("dodatkowe informacje (po angielsku)"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Tłumaczenie. Puste = w wersji angielskiej polski tekst."),
     )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
@@ -70,10 +87,12 @@ class FooterSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_en"),
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("contact_note"),
+                FieldPanel("contact_note_en"),
             ],
             heading=_("Kontakt"),
         ),

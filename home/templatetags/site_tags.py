@@ -8,12 +8,16 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from home import navigation
 from home.navigation import restricted_q
 
 register = template.Library()
+
+# Query parameter on a language's home reached from a page that has no translation.
+UNTRANSLATED_PARAM = "untranslated"
 
 
 def _site(request):
@@ -79,7 +83,8 @@ def _sub_route(request, page):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page, else that language's home.
+    """One link per language: the translation of this page, else that language's home
+    (with a note saying so, in that language, and a flag the home turns into a notice).
 
     On a sub-route listed in the page's ``language_switch_routes`` the same
     sub-route of the translation. Outside Wagtail pages (search, error pages) the
@@ -119,8 +124,13 @@ def language_links(context):
     for code, name in settings.LANGUAGES:
         url = translations.get(code)
         exact = url is not None
+        note = ""
         if url is None and is_page and code in homes:
-            url = homes[code]["url"]
+            # No translation: the other language's home, and both the link and
+            # the page it opens say why the visitor did not land on this page.
+            url = f"{homes[code]['url']}?{UNTRANSLATED_PARAM}=1"
+            with translation.override(code):
+                note = gettext("ta strona nie ma wersji w tym języku – strona główna")
         if url is None:
             if request is not None:
                 url = translate_url(request.get_full_path(), code)
@@ -133,6 +143,7 @@ def language_links(context):
                 "url": url,
                 "is_current": code == current,
                 "is_translation": exact or not is_page,
+                "note": note,
             }
         )
     return links
@@ -152,7 +163,12 @@ def is_privacy_page(context, page):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
+    """`url` on the site's public host (see `set_site_host`), not the request's:
+    behind a proxy or on an internal name the request may say localhost."""
     request = context.get("request")
+    site = _site(request)
+    if site is not None and url.startswith("/") and not url.startswith("//"):
+        return site.root_url + url
     return request.build_absolute_uri(url) if request else url
 
 
@@ -178,3 +194,10 @@ def social_image(page):
         if image is not None:
             return image
     return None
+
+
+@register.simple_tag(takes_context=True)
+def came_untranslated(context):
+    """Did the visitor switch language on a page that has no translation?"""
+    request = context.get("request")
+    return request is not None and request.GET.get(UNTRANSLATED_PARAM) == "1"

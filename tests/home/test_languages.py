@@ -48,23 +48,37 @@ def test_switcher_links_to_the_translation(client, standard_page, standard_page_
 
 def test_switcher_falls_back_to_the_other_home(client, standard_page, home_en):
     html = client.get("/o-kampanii/").text
-    assert switcher_links(html) == {"/en/": "en"}
+    assert switcher_links(html) == {"/en/?untranslated=1": "en"}
     # No hreflang alternate claims a translation that does not exist.
     assert set(alternates(html)) == {"pl"}
+
+
+def test_switch_without_translation_says_so(client, standard_page, home_en):
+    html = client.get("/o-kampanii/").text
+    nav = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+    # The link says, in English, where it leads and why.
+    assert "this page is not available in English – home page" in nav
+    landing = client.get("/en/?untranslated=1").text
+    notice = "The page you came from is not available in English yet – this is"
+    assert notice in landing
+    assert 'class="untranslated-notice" role="status"' in landing
+    # Reached any other way, the English home has no such notice.
+    assert notice not in client.get("/en/").text
 
 
 def test_draft_translation_is_not_linked(client, standard_page, home_en, locales):
     draft = standard_page.copy_for_translation(locales["en"])
     draft.unpublish()
     html = client.get("/o-kampanii/").text
-    assert switcher_links(html) == {"/en/": "en"}
+    assert switcher_links(html) == {"/en/?untranslated=1": "en"}
 
 
 def test_hreflang_alternates_are_absolute_and_cover_both(client, standard_page_en):
     html = client.get("/o-kampanii/").text
+    # On the Site's host (the fixtures' Site is localhost), like the canonical link.
     assert alternates(html) == {
-        "pl": "http://testserver/o-kampanii/",
-        "en": "http://testserver/en/about-the-campaign/",
+        "pl": "http://localhost/o-kampanii/",
+        "en": "http://localhost/en/about-the-campaign/",
     }
 
 
@@ -109,8 +123,27 @@ def test_admin_speaks_polish_to_polish_users(client, django_user_model):
 def test_switcher_picks_up_a_translation_published_later(
     client, standard_page, home_en, locales
 ):
-    assert switcher_links(client.get("/o-kampanii/").text) == {"/en/": "en"}
+    assert switcher_links(client.get("/o-kampanii/").text) == {
+        "/en/?untranslated=1": "en"
+    }
     translation = standard_page.copy_for_translation(locales["en"]).specific
     translation.slug = "about"
     translation.save_revision().publish()
     assert switcher_links(client.get("/o-kampanii/").text) == {"/en/about/": "en"}
+
+
+def test_footer_speaks_english_where_the_editor_translated_it(client, site, home_en):
+    from home.models import FooterSettings
+
+    footer = FooterSettings.for_site(site)
+    footer.organisation_name = "Mazowieckie Centrum Polityki Społecznej"
+    footer.contact_note = "<p>Wydział Ekonomii Społecznej, pok. 502</p>"
+    footer.contact_note_en = "<p>Social Economy Department, room 502</p>"
+    footer.save()
+    en = client.get("/en/").text.split('class="site-footer"', 1)[1]
+    pl = client.get("/").text.split('class="site-footer"', 1)[1]
+    assert "Social Economy Department, room 502" in en
+    assert "Wydział Ekonomii Społecznej" not in en
+    assert "Wydział Ekonomii Społecznej, pok. 502" in pl
+    # Without an English name the Polish one shows, declared as Polish.
+    assert '<p class="site-footer__org" lang="pl">Mazowieckie Centrum Polityki' in en

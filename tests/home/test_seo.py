@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+from django.core.management import CommandError, call_command
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -71,3 +73,40 @@ def test_favicon_and_touch_icon_at_the_root(client):
         response = client.get(path)
         assert response.status_code == 301
         assert response["Location"] == target
+
+
+PUBLIC = "https://ekonomia.example.org"
+
+
+def test_public_host_in_canonical_og_and_sitemap(client, standard_page_en):
+    # The request arrives on an internal name, as it does behind a proxy.
+    call_command("set_site_host", PUBLIC)
+    html = client.get("/o-kampanii/", HTTP_HOST="localhost").text
+    assert f'<link rel="canonical" href="{PUBLIC}/o-kampanii/">' in html
+    assert meta(html, "og:url") == f"{PUBLIC}/o-kampanii/"
+    assert meta(html, "og:image") == f"{PUBLIC}/static/img/og-default.png"
+    assert f'hreflang="en" href="{PUBLIC}/en/about-the-campaign/"' in html
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="localhost").text
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert f"{PUBLIC}/en/about-the-campaign/" in locations
+    assert all(url.startswith(f"{PUBLIC}/") for url in locations)
+    robots = client.get("/robots.txt", HTTP_HOST="localhost").text
+    assert f"Sitemap: {PUBLIC}/sitemap.xml" in robots
+    for text in (html, sitemap, robots):
+        assert "localhost" not in text
+
+
+def test_set_site_host_defaults_to_the_admin_base_url(site, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://campaign.example.org:8080"
+    call_command("set_site_host")
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("campaign.example.org", 8080)
+    assert site.root_url == "http://campaign.example.org:8080"
+
+
+@pytest.mark.parametrize(
+    "url", ["ekonomia.example.org", "ftp://example.org", "https://x.org:8443"]
+)
+def test_set_site_host_refuses_what_it_cannot_honour(site, url):
+    with pytest.raises(CommandError):
+        call_command("set_site_host", url)

@@ -353,3 +353,19 @@ NEWS = [
         },
     },
 ]
+
+# The English translations' tags (a tag is a plain word, not a translatable snippet:
+# each language's pages carry their own).
+NEWS_TAGS_EN = {
+    "Forum Rzeczników": "Advocates' Forum",
+    "KPO": "National Recovery Plan",
+    "samorządy": "local government",
+    "MMES": "MMES",
+    "konkurs": "competition",
+    "porady": "tips",
+    "jarmark": "fair",
+    "zakupy prospołeczne": "social procurement",
+    "kampania": "campaign",
+    "szkolenia": "training",
+    "wizyty studyjne": "study visits",
+}

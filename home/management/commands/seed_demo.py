@@ -47,7 +47,14 @@ from home.models import (
 
 from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from ._demo_events import EVENT_INDEX, EVENTS, event_times
-from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX, news_date
+from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX, NEWS_TAGS_EN, news_date
+
+# The footer's texts in English (the address stays Polish: a postal address).
+ORGANISER_EN = {
+    "name": "Mazovian Centre for Social Policy",
+    "department": "Social Economy Department, room 502, 5th floor, "
+    "ul. Grzybowska 80/82",
+}
 
 # Drawings and documents made by scripts/demo_assets.py.
 DEMO_FILES = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -610,6 +617,8 @@ class Command(BaseCommand):
         footer.contact_note = (
             f"<p>{org['department']['name']}, {org['department']['room']}</p>"
         )
+        footer.organisation_name_en = ORGANISER_EN["name"]
+        footer.contact_note_en = f"<p>{ORGANISER_EN['department']}</p>"
         footer.social_links = [
             {
                 "type": "link",
@@ -705,7 +714,18 @@ class Command(BaseCommand):
                 index.add_child(instance=news)
                 news.save_revision().publish()
             if "en" in spec:
-                self.seed_translation(news, en, {**spec["en"], "category": category_en})
+                news_en = self.seed_translation(
+                    news, en, {**spec["en"], "category": category_en}
+                )
+                self.translate_tags(news_en, spec["tags"])
+
+    def translate_tags(self, news_en, tags_pl):
+        """A translation starts with a copy of the Polish tags: give it English ones
+        (only while it still has the copies, so an editor's tags stay)."""
+        if set(news_en.tags.names()) != set(tags_pl):
+            return
+        news_en.tags.set([NEWS_TAGS_EN[tag] for tag in tags_pl])
+        news_en.save_revision().publish()
 
     # Events -----------------------------------------------------------------
 
