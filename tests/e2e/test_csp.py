@@ -115,6 +115,6 @@ def test_admin_screens_needing_relaxations(live_site, new_page):
     assert found == ADMIN_RELAXATIONS
     # Signed in, public pages carry Wagtail's userbar: it must live with the
     # strict policy too (new_page fails the test on any refusal).
-    for path in ("/", "/o-kampanii/"):
+    for path in ("/", "/kontakt/"):
         visit(page, live_site, path)
         page.locator("wagtail-userbar").wait_for(state="attached")

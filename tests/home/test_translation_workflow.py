@@ -24,4 +24,4 @@ def test_editor_translates_a_page_and_it_stays_draft(
     # The Polish page's switcher does not offer the unpublished draft.
     client.logout()
     html = client.get("/o-kampanii/").text
-    assert 'href="/en/" lang="en"' in html
+    assert 'href="/en/?untranslated=1" lang="en"' in html
