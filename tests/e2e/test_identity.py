@@ -74,6 +74,30 @@ def test_h1_on_the_first_phone_screen(path, live_site, new_page):
     assert top <= H1_LIMIT, f"{path}: the h1 starts {top:.0f} px down (> {H1_LIMIT})"
 
 
+def test_home_first_phone_screen_has_campaign_and_call_to_action(live_site, new_page):
+    """A newcomer on a phone sees the campaign's name, its message and the open
+    edition's call to action without scrolling."""
+    page = new_page(*PHONE)
+    visit(page, live_site, "/")
+    boxes = page.evaluate(
+        """() => Object.fromEntries(
+            [['h1', 'h1'], ['cta', '.home-competition__action a']]
+            .map(([name, sel]) => {
+                const el = document.querySelector(sel);
+                return [name, el ? el.getBoundingClientRect().bottom : null];
+            }))"""
+    )
+    print(
+        f"home at 375x740: h1 ends {boxes['h1']:.0f} px, "
+        f"call to action ends {boxes['cta']:.0f} px"
+    )
+    assert "Zgłoś się do" in page.inner_text(".home-competition__action a")
+    assert boxes["h1"] <= PHONE[1]
+    assert boxes["cta"] <= PHONE[1], (
+        f"the call to action ends {boxes['cta']:.0f} px down"
+    )
+
+
 @pytest.mark.parametrize(
     "name", ["home", "news", "edition"], ids=["home", "news", "edition"]
 )
