@@ -25,12 +25,14 @@ pytestmark = pytest.mark.django_db
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
+# Media hosts configured for this run (S3 endpoint or custom domain; none locally).
+MEDIA = "".join(f" {source}" for source in settings.CSP_MEDIA_SOURCES)
 STRICT_CSP = {
     "default-src": "'self'",
     "script-src": "'self'",
     "style-src": "'self'",
-    "img-src": "'self' data:",
-    "media-src": "'self'",
+    "img-src": "'self' data:" + MEDIA,
+    "media-src": "'self'" + MEDIA,
     "font-src": "'self'",
     "connect-src": "'self'",
     "frame-src": "'self' https://www.youtube.com https://www.youtube-nocookie.com "
@@ -44,7 +46,7 @@ ADMIN_CSP = {
     **STRICT_CSP,
     "script-src": "'self' 'unsafe-inline'",
     "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data: blob:",
+    "img-src": "'self' data: blob:" + MEDIA,
     "frame-ancestors": "'self'",
 }
 PERMISSIONS_POLICY = (
