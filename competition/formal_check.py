@@ -60,10 +60,18 @@ def correctable_fields(entry, criteria=None):
     ]
 
 
+def correction_window_open(edition, now=None):
+    """Whether an applicant can still be asked to correct an entry: only before
+    the jury phase opens (the jury must get a complete entry)."""
+    return not edition.jury_opens_at or (now or timezone.now()) < edition.jury_opens_at
+
+
 def default_correction_deadline(edition, now=None):
     """The end of the seventh day from now in Warsaw, but never after the jury
-    phase opens (the jury must get a complete entry)."""
+    phase opens; ``None`` once no correction window is left."""
     now = now or timezone.now()
+    if not correction_window_open(edition, now):
+        return None
     day = timezone.localtime(now, WARSAW).date() + timedelta(days=CORRECTION_DAYS)
     deadline = datetime.combine(day, time(23, 59), tzinfo=WARSAW)
     if edition.jury_opens_at and deadline > edition.jury_opens_at:

@@ -12,6 +12,7 @@ from ..dates import WARSAW, warsaw_time
 from ..formal_check import (
     DECISION_LABELS,
     correctable_fields,
+    correction_window_open,
     default_correction_deadline,
 )
 from ..models import FormalCheck, Status
@@ -96,13 +97,27 @@ class FormalCheckForm(forms.Form):
         self.fields["correction_fields"].choices = correctable_fields(
             entry, category_criteria
         )
-        self.initial.setdefault(
-            "correction_deadline", default_correction_deadline(edition)
-        )
         deadline = self.fields["correction_deadline"]
         deadline.help_text = deadline.help_text % {
             "latest": warsaw_time(edition.jury_opens_at)
         }
+        # In the jury phase no correction window is left: the screen says so
+        # and offers only the decisions that remain.
+        self.correction_closed = not correction_window_open(edition)
+        if self.correction_closed:
+            self.fields["decision"].choices = [
+                choice
+                for choice in self.fields["decision"].choices
+                if choice[0] != Status.NEEDS_CORRECTION
+            ]
+            self.correction_closed_text = _(
+                "Na poprawę nie ma już czasu: ocena jury trwa od %(jury_opens)s. "
+                "Zgłoszenie można tylko dopuścić albo odrzucić."
+            ) % {"jury_opens": warsaw_time(edition.jury_opens_at)}
+        else:
+            self.initial.setdefault(
+                "correction_deadline", default_correction_deadline(edition)
+            )
 
     def checklist(self):
         return [
@@ -113,6 +128,8 @@ class FormalCheckForm(forms.Form):
         return [self[name] for name in ("note", "decision", "reason")]
 
     def correction(self):
+        if self.correction_closed:
+            return []
         return [self[name] for name in ("correction_fields", "correction_deadline")]
 
     @property

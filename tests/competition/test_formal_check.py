@@ -182,6 +182,50 @@ def test_default_deadline_is_never_after_the_jury_phase(home):
     assert local.date() == timezone.localtime(now, WARSAW).date() + timedelta(days=7)
 
 
+def test_in_the_jury_phase_no_correction_is_offered(secretary_client, home):
+    """A late entry checked once the jury phase has begun: the deadline must not
+    default to a moment already past; the screen says no correction window is
+    left and offers only eligible / ineligible (issue 13, point 18)."""
+    now = timezone.now()
+    edition = builders.edition(
+        home,
+        code="MMES-2032",
+        opens=now - timedelta(days=40),
+        closes=now - timedelta(days=3),
+    )  # the jury phase opened two days ago
+    checklist = [
+        FormalCriterion.objects.create(edition=edition, text=text, sort_order=number)
+        for number, text in enumerate(REQUIREMENTS)
+    ]
+    entry = builders.entry(edition)
+
+    assert formal_check.default_correction_deadline(edition, now) is None
+    response = secretary_client.get(check_url(entry))
+    html = response.content.decode()
+    assert "Na poprawę nie ma już czasu: ocena jury trwa od" in text(response)
+    assert 'value="eligible"' in html
+    assert 'value="needs_correction"' not in html
+    assert 'name="correction_deadline"' not in html
+
+    response = post_check(
+        secretary_client,
+        entry,
+        checklist,
+        decision="needs_correction",
+        reason="Proszę poprawić NIP.",
+        correction_fields=["nip"],
+        correction_deadline=warsaw_input(now + timedelta(days=2)),
+    )
+    assert response.status_code == 200
+    entry.refresh_from_db()
+    assert entry.status == Status.SUBMITTED
+    assert post_check(
+        secretary_client, entry, checklist, decision="eligible"
+    ).status_code in (302, 303)
+    entry.refresh_from_db()
+    assert entry.status == Status.ELIGIBLE
+
+
 # -- decisions ---------------------------------------------------------------
 
 
