@@ -77,7 +77,7 @@ NOMINEES = [
         "rozwoj",
         "Stowarzyszenie „Wspólna Przestrzeń”",
         "Sierpc",
-        "1426",
+        "1427",
         "Coworking dla organizacji",
     ),
     (
