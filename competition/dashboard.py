@@ -78,27 +78,31 @@ class JurorPanel(Component):
             edition = member.edition
             if edition.scoring_closed(now):
                 continue
-            todo = sum(
+            reviews_left = sum(
                 1 for row in rows if row.member.pk == member.pk and not row.finished
             )
             editions.append(
                 {
                     "edition": edition,
-                    "todo": todo,
-                    "summary": todo_summary(todo, edition.jury_closes_at),
+                    "reviews_left": reviews_left,
+                    "summary": reviews_left_summary(
+                        reviews_left, edition.jury_closes_at
+                    ),
                     "open": jury_phase_open(edition, now),
                     "opens": timezone.localtime(edition.jury_opens_at, WARSAW),
                 }
             )
         return {
             "editions": editions,
-            "todo": sum(item["todo"] for item in editions if item["open"]),
+            "reviews_left": sum(
+                item["reviews_left"] for item in editions if item["open"]
+            ),
             "next_url": reverse("jury:next"),
             "dashboard_url": reverse("jury:dashboard"),
         }
 
 
-def todo_summary(count, closes_at):
+def reviews_left_summary(count, closes_at):
     """ "3 oceny do zrobienia, termin: 21 grudnia 2026, 23:59" (Polish plurals)."""
     return ngettext(
         "%(count)s ocena do zrobienia, termin: %(deadline)s",

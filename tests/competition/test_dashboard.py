@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from competition.dashboard import todo_summary
+from competition.dashboard import reviews_left_summary
 from competition.dates import deadline_text
 from competition.models import (
     Assignment,
@@ -129,9 +129,9 @@ def test_a_juror_with_everything_submitted_is_thanked_without_a_next_button(
 def test_the_count_of_reviews_left_reads_as_polish(count, words):
     closes = timezone.now() + timedelta(days=3)
     with translation.override("pl"):
-        assert todo_summary(count, closes).startswith(f"{words}, termin: ")
+        assert reviews_left_summary(count, closes).startswith(f"{words}, termin: ")
     with translation.override("en"):
-        assert todo_summary(1, closes).startswith("1 review to do, due ")
+        assert reviews_left_summary(1, closes).startswith("1 review to do, due ")
 
 
 # -- the secretariat ---------------------------------------------------------------
