@@ -8,10 +8,11 @@ applicant's file name is kept only as data (``EntryFile.original_name``). Nothin
 here reads a whole file into memory: hashing streams chunks, type checks read a
 header and a trailer with seek/tell.
 
-Downloads go through :func:`file_response`: a short-lived signed URL on S3, a
-streamed attachment locally, and an audit-log entry either way. Photos shown on
-the jury's scoring screen go through :func:`inline_image_response`, the same but
-inline and for detected images only.
+Every file leaves through :func:`serve`: a short-lived signed URL on S3, streamed
+locally, the same headers either way. Downloads of originals go through
+:func:`file_response` (an attachment, logged); photos shown to jurors and on the
+published results through :func:`inline_image_response`, inline and only as
+their copy without EXIF (``photos.py``).
 """
 
 import hashlib
@@ -553,7 +554,7 @@ FILE_CSP = "default-src 'none'; sandbox"
 def file_response(request, entry_file):
     """The response that hands ``entry_file``'s original to ``request.user`` as
     an attachment under its original name, logged (:func:`serve`). The caller
-    checks :func:`permissions.can_download`."""
+    checks :func:`permissions.can_download_original`."""
     _log_download(request, entry_file)
     return serve(
         entry_file.storage_name,

@@ -689,9 +689,9 @@ def _json_error(message, status):
 
 @require_GET
 def photo(request, pk):
-    """An entry's photo inline, for the ``<img>`` of the scoring screen: whoever
-    may download the file (:func:`permissions.can_download`: the secretariat, or a
-    juror who may open the entry), 403 for anyone else."""
+    """An entry's photo inline (its copy without EXIF), for the ``<img>`` of the
+    scoring screen: whoever may download the file (:func:`permissions.can_download`:
+    the secretariat, or a juror who may open the entry), 403 for anyone else."""
     entry_file = get_object_or_404(
         EntryFile.objects.select_related("entry"), pk=pk, entry__isnull=False
     )
