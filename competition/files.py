@@ -8,10 +8,11 @@ applicant's file name is kept only as data (``EntryFile.original_name``). Nothin
 here reads a whole file into memory: hashing streams chunks, type checks read a
 header and a trailer with seek/tell.
 
-Downloads go through :func:`file_response`: a short-lived signed URL on S3, a
-streamed attachment locally, and an audit-log entry either way. Photos shown on
-the jury's scoring screen go through :func:`inline_image_response`, the same but
-inline and for detected images only.
+Every file leaves through :func:`serve`: a short-lived signed URL on S3, streamed
+locally, the same headers either way. Downloads of originals go through
+:func:`file_response` (an attachment, logged); photos shown to jurors and on the
+published results through :func:`inline_image_response`, inline and only as
+their copy without EXIF (``photos.py``).
 """
 
 import hashlib
@@ -22,7 +23,6 @@ import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -36,6 +36,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from PIL import Image
@@ -43,7 +44,7 @@ from wagtail.log_actions import log
 
 from . import audit
 from .models import EntryFile
-from .permissions import can_download
+from .permissions import can_download_original
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +66,16 @@ HEAD_SIZE = 8192
 TAIL_SIZE = 1024  # "%%EOF" must be in the last KB, as PDF readers require
 SNIFF_SIZE = 1024
 
-# Type code -> (extension, content type). Codes of presentations match
-# ``pages.PRESENTATION_TYPES`` (``edition.allowed_presentation_types()``).
+# Type code -> (extension, content type). The presentation codes are also what an
+# edition may allow (``CompetitionPage.presentation_types``, PRESENTATION_CHOICES).
 PHOTO_TYPES = {
     "jpeg": ("jpg", "image/jpeg"),
     "png": ("png", "image/png"),
     "webp": ("webp", "image/webp"),
 }
+PHOTO_CONTENT_TYPES = frozenset(
+    content_type for _ext, content_type in PHOTO_TYPES.values()
+)
 PRESENTATION_TYPES = {
     "pdf": ("pdf", "application/pdf"),
     "pptx": (
@@ -90,6 +94,14 @@ TYPE_LABELS = {
     "mp4": "MP4",
     "mp3": "MP3",
 }
+# The edition form's tick boxes, named for the secretariat.
+PRESENTATION_NAMES = {
+    "pdf": "PDF",
+    "pptx": "PowerPoint (PPTX)",
+    "mp4": _("film MP4"),
+    "mp3": _("nagranie MP3"),
+}
+PRESENTATION_CHOICES = [(code, PRESENTATION_NAMES[code]) for code in PRESENTATION_TYPES]
 # Pillow's name for each photo type; phones write JPEGs with several pictures
 # (MPO), which are still JPEGs to every browser.
 PILLOW_FORMATS = {"jpeg": {"JPEG", "MPO"}, "png": {"PNG"}, "webp": {"WEBP"}}
@@ -530,97 +542,104 @@ def new_entry_file(checked, stored_name, original_name, position=0):
 
 # --- Downloading ---------------------------------------------------------------------
 
+# Staff and jurors: never kept by a browser or a proxy (a signed URL in a redirect
+# is a credential too). The published results: short, so a corrected decision or
+# a withdrawn consent takes effect within minutes.
+PRIVATE_CACHE = "private, no-store"
+PUBLIC_CACHE = "public, max-age=600"
+# Should a file ever be opened on its own, it loads and runs nothing.
+FILE_CSP = "default-src 'none'; sandbox"
+
 
 def file_response(request, entry_file):
-    """The response that hands ``entry_file`` to ``request.user``, logged.
-
-    On S3: a redirect to a signed URL valid ``PRIVATE_FILE_URL_EXPIRY`` seconds
-    that makes the browser save the file under its original name. Locally: the
-    file streamed as an attachment. The caller checks :func:`can_download`.
-    """
-    log(
-        instance=entry_file.entry,
-        action=audit.DOWNLOADED,
-        user=request.user,
-        data={"file": entry_file.original_name, "file_id": entry_file.pk},
+    """The response that hands ``entry_file``'s original to ``request.user`` as
+    an attachment under its original name, logged (:func:`serve`). The caller
+    checks :func:`permissions.can_download_original`."""
+    _log_download(request, entry_file)
+    return serve(
+        entry_file.storage_name,
+        entry_file.content_type,
+        content_disposition_header(
+            as_attachment=True, filename=entry_file.original_name
+        ),
+        PRIVATE_CACHE,
     )
-    storage = storages["private"]
-    if _signs_urls(storage):
-        url = storage.url(
-            entry_file.storage_name,
-            parameters={
-                "ResponseContentDisposition": _attachment_header(
-                    entry_file.original_name
-                ),
-                "ResponseContentType": entry_file.content_type,
-            },
-            expire=settings.PRIVATE_FILE_URL_EXPIRY,
-        )
-        response = HttpResponseRedirect(url)
-    else:
-        try:
-            handle = storage.open(entry_file.storage_name, "rb")
-        except FileNotFoundError:
-            logger.error("Private file %s is missing", entry_file.storage_name)
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=entry_file.original_name,
-            content_type=entry_file.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-    # The signed URL in a redirect is a credential too: keep both out of caches.
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
-def inline_image_response(request, entry_file):
-    """A photo of an entry for an ``<img>`` on a jury screen, logged like a
-    download: served inline, but only a photo whose type was detected from its
-    bytes at upload (JPEG, PNG, WebP), never anything a browser would run, with
-    ``nosniff`` and kept out of caches. The caller checks :func:`can_download`.
-    Raises ``Http404`` for anything that is not such a photo."""
-    allowed = {content_type for _extension, content_type in PHOTO_TYPES.values()}
+def inline_image_response(request, entry_file, public=False):
+    """A photo of an entry for an ``<img>``, inline: its clean copy
+    (:func:`photos.display_copy`: re-encoded, no EXIF), never the original.
+    For a jury screen (logged like a download, kept out of caches) or, with
+    ``public``, for the published results (not logged, cached briefly). The
+    caller checks the access rule (:mod:`permissions`). Raises ``Http404`` for
+    anything that is not a photo whose type was detected from its bytes at
+    upload (JPEG, PNG, WebP), or whose copy cannot be made."""
     if (
         entry_file.kind != EntryFile.Kind.PHOTO
-        or entry_file.content_type not in allowed
+        or entry_file.content_type not in PHOTO_CONTENT_TYPES
     ):
         raise Http404
-    log(
-        instance=entry_file.entry,
-        action=audit.DOWNLOADED,
-        user=request.user,
-        data={
-            "file": entry_file.original_name,
-            "file_id": entry_file.pk,
-            "inline": True,
-        },
+    from . import photos  # it builds on this module's checks
+
+    try:
+        name = photos.display_copy(entry_file)
+    except photos.CopyFailed:
+        logger.exception("No display copy of photo %s", entry_file.pk)
+        raise Http404 from None
+    if not public:
+        _log_download(request, entry_file, inline=True)
+    return serve(
+        name,
+        photos.CONTENT_TYPE,
+        "inline",
+        PUBLIC_CACHE if public else PRIVATE_CACHE,
     )
+
+
+def serve(name, content_type, disposition, cache_control):
+    """The one way a private file leaves the storage, with the same headers
+    whatever the file: on S3 a redirect to a URL signed for
+    ``PRIVATE_FILE_URL_EXPIRY`` seconds that makes S3 answer with our content
+    type, disposition and caching; locally the file streamed. Either way
+    ``nosniff`` and a sandboxing policy. ``Http404`` if a local file is missing."""
     storage = storages["private"]
     if _signs_urls(storage):
         url = storage.url(
-            entry_file.storage_name,
+            name,
             parameters={
-                "ResponseContentDisposition": "inline",
-                "ResponseContentType": entry_file.content_type,
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+                "ResponseCacheControl": cache_control,
             },
             expire=settings.PRIVATE_FILE_URL_EXPIRY,
         )
         response = HttpResponseRedirect(url)
+        # The signed URL is a credential, and would outlive its signature in a cache.
+        response["Cache-Control"] = PRIVATE_CACHE
     else:
         try:
-            handle = storage.open(entry_file.storage_name, "rb")
+            handle = storage.open(name, "rb")
         except FileNotFoundError:
-            logger.error("Private file %s is missing", entry_file.storage_name)
+            logger.error("Private file %s is missing", name)
             raise Http404 from None
-        response = FileResponse(handle, content_type=entry_file.content_type)
-        response["Content-Disposition"] = "inline"
-        # Should the image ever be opened on its own, it runs nothing.
-        response["Content-Security-Policy"] = "sandbox"
+        response = FileResponse(handle, content_type=content_type)
+        response["Content-Disposition"] = disposition
+        response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = FILE_CSP
     return response
+
+
+def _log_download(request, entry_file, inline=False):
+    data = {"file": entry_file.original_name, "file_id": entry_file.pk}
+    if inline:
+        data["inline"] = True
+    log(
+        instance=entry_file.entry,
+        action=audit.DOWNLOADED,
+        user=request.user,
+        data=data,
+    )
 
 
 def _signs_urls(storage):
@@ -631,25 +650,16 @@ def _signs_urls(storage):
     return isinstance(storage, S3Storage)
 
 
-def _attachment_header(filename):
-    # An ASCII fallback for old clients, the exact name in RFC 5987's filename*.
-    fallback = filename.encode("ascii", "replace").decode().replace('"', "_")
-    fallback = fallback.replace("?", "_")
-    return (
-        f'attachment; filename="{fallback}"; '
-        f"filename*=UTF-8''{quote(filename, safe='')}"
-    )
-
-
 @require_GET
 def download_entry_file(request, pk):
-    """Admin view ``competition_file_download``: one entry file for a permitted
-    user (:func:`can_download`), 403 for anyone else in the admin, 404 for a
+    """Admin view ``competition_file_download``: one entry file as uploaded, for
+    a permitted user (:func:`permissions.can_download_original`; a juror sees
+    photos through ``jury.photo`` only), 403 for anyone else in the admin, 404 for a
     file held for a form and not yet part of an entry."""
     entry_file = get_object_or_404(
         EntryFile.objects.select_related("entry"), pk=pk, entry__isnull=False
     )
-    if not can_download(request.user, entry_file):
+    if not can_download_original(request.user, entry_file):
         # Not PermissionDenied: Wagtail's admin would turn it into a redirect home.
         return HttpResponseForbidden(
             _("Nie masz uprawnień do pobierania plików zgłoszeń."),

@@ -18,8 +18,8 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import Assignment, ConflictDeclaration, JuryMember
-from .workflow import JURY_STATES
+from .models import Assignment, ConflictDeclaration, EntryFile, JuryMember
+from .workflow import AWARDED, JURY_STATES
 
 READ_ONLY_ACTIONS = frozenset({"add", "change"})
 
@@ -213,3 +213,34 @@ def can_download(user, entry_file):
     if user.is_superuser or user.has_perm("competition.download_entryfile"):
         return True
     return can_open_entry(user, entry_file.entry_id)
+
+
+def can_download_original(user, entry_file):
+    """Whether ``user`` may download the file as it was uploaded. A juror may
+    have a presentation, but a photo only as its clean copy without EXIF (GPS,
+    issue 12 §3): its original stays with the secretariat (and superusers)."""
+    if not can_download(user, entry_file):
+        return False
+    return (
+        entry_file.kind != EntryFile.Kind.PHOTO
+        or user.is_superuser
+        or user.has_perm("competition.download_entryfile")
+    )
+
+
+def photo_is_public(entry_file):
+    """Whether anyone, logged in or not, may see ``entry_file`` on the published
+    results page: a photo (of a type detected at upload) of a laureate or a
+    distinguished entry whose applicant consented to the publication of the
+    image, once the edition's results are published."""
+    from .files import PHOTO_CONTENT_TYPES
+
+    entry = entry_file.entry
+    return (
+        entry is not None
+        and entry_file.kind == EntryFile.Kind.PHOTO
+        and entry_file.content_type in PHOTO_CONTENT_TYPES
+        and entry.status in AWARDED
+        and entry.image_publication_allowed
+        and entry.edition.results_published()
+    )

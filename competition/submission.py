@@ -187,9 +187,15 @@ def _save_files(entry, form, uploaded, removed_handles):
         record.save()
         position += 1
     # Storage objects of removed files go once the transaction has committed.
-    names = [item.storage_name for item in to_delete]
+    names = [name for item in to_delete for name in stored_names(item)]
     if names:
         transaction.on_commit(lambda: files.delete_stored(names))
+
+
+def stored_names(entry_file):
+    """What ``entry_file`` holds in the private storage: the original and, for a
+    photo that has been shown, its clean copy."""
+    return [name for name in (entry_file.storage_name, entry_file.display_name) if name]
 
 
 def keep_pending_files(form):
@@ -364,14 +370,15 @@ def purge_expired(now=None):
     pending = EntryFile.objects.filter(
         entry=None, uploaded_at__lt=now - timedelta(hours=PENDING_FILE_HOURS)
     )
-    names = list(
-        EntryFile.objects.filter(entry__in=drafts).values_list(
-            "storage_name", flat=True
+    doomed = list(
+        (EntryFile.objects.filter(entry__in=drafts) | pending).only(
+            "storage_name", "display_name"
         )
-    ) + list(pending.values_list("storage_name", flat=True))
+    )
+    names = [name for item in doomed for name in stored_names(item)]
     with transaction.atomic():
         draft_count = drafts.count()
-        file_count = len(names)
+        file_count = len(doomed)
         AccessToken.objects.filter(expires_at__lt=now).delete()
         pending.delete()
         drafts.delete()

@@ -16,6 +16,6 @@ class CompetitionPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..models.pages import PRESENTATION_TYPES
+        from ..files import PRESENTATION_CHOICES
 
-        self.fields["presentation_types"].choices = PRESENTATION_TYPES
+        self.fields["presentation_types"].choices = PRESENTATION_CHOICES

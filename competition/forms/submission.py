@@ -293,9 +293,9 @@ class EntryForm(forms.Form):
             "%(types)s, najwyżej %(size)s MB. Odpowiedz w niej na pytania kryteriów."
         ) % {"types": types, "size": edition.max_presentation_size_mb}
         # Hints for the file picker only; the server checks the real content.
-        accept = {"pdf": ".pdf", "pptx": ".pptx", "mp4": ".mp4", "mp3": ".mp3"}
         self.fields["presentation"].widget.attrs["accept"] = ",".join(
-            accept[code] for code in edition.allowed_presentation_types()
+            f".{files.PRESENTATION_TYPES[code][0]}"
+            for code in edition.allowed_presentation_types()
         )
         if category.nominee_is_person:
             # A person is usually nominated by someone else ("Osobowość").

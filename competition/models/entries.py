@@ -230,6 +230,8 @@ def _new_handle():
 class EntryFile(models.Model):
     """A photo or presentation in the private storage.
 
+    The original stays as uploaded, for the secretariat only; a photo is shown to
+    anyone else through its ``display_name`` copy, stripped of EXIF (GPS).
     ``entry`` is empty while the file is only held for a form that had errors
     (``handle`` lets that form refer to it); such files expire and are purged.
     """
@@ -244,6 +246,9 @@ class EntryFile(models.Model):
     kind = models.CharField(_("rodzaj"), max_length=20, choices=Kind.choices)
     handle = models.CharField(max_length=64, unique=True, default=_new_handle)
     storage_name = models.CharField(max_length=300, unique=True)
+    # A photo's re-encoded copy without metadata (``competition/photos.py``): what
+    # jurors and the public see. Empty until first shown.
+    display_name = models.CharField(max_length=300, blank=True)
     original_name = models.CharField(_("nazwa pliku"), max_length=255)
     content_type = models.CharField(_("typ"), max_length=100)
     size = models.PositiveBigIntegerField(_("rozmiar (bajty)"))

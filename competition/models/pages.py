@@ -32,13 +32,6 @@ from search.index import LemmatisedSearchMixin
 from ..blocks import FaqBlock
 from ..forms.edition import CompetitionPageForm
 
-PRESENTATION_TYPES = [
-    ("pdf", "PDF"),
-    ("pptx", "PowerPoint (PPTX)"),
-    ("mp4", _("film MP4")),
-    ("mp3", _("nagranie MP3")),
-]
-
 
 class Aggregation(models.TextChoices):
     MEAN = "mean", _("średnia")
@@ -494,7 +487,9 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         return max(self.submissions_close_at - now, timezone.timedelta(0))
 
     def allowed_presentation_types(self):
-        known = [code for code, _label in PRESENTATION_TYPES]
+        from ..files import PRESENTATION_TYPES
+
+        known = list(PRESENTATION_TYPES)
         chosen = [code for code in self.presentation_types or [] if code in known]
         return chosen or known
 

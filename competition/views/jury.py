@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import reviews
 from ..dates import shown_deadline
-from ..files import can_download, inline_image_response
+from ..files import inline_image_response
 from ..forms.scoring import (
     ConflictRevisionForm,
     DeclarationForm,
@@ -46,6 +46,7 @@ from ..models import (
 from ..permissions import (
     JURY_STATES,
     assignment_for,
+    can_download,
     can_open_entry,
     can_view_jury_progress,
     is_juror,
@@ -688,9 +689,9 @@ def _json_error(message, status):
 
 @require_GET
 def photo(request, pk):
-    """An entry's photo inline, for the ``<img>`` of the scoring screen: whoever
-    may download the file (:func:`files.can_download`: the secretariat, or a
-    juror who may open the entry), 403 for anyone else."""
+    """An entry's photo inline (its copy without EXIF), for the ``<img>`` of the
+    scoring screen: whoever may download the file (:func:`permissions.can_download`:
+    the secretariat, or a juror who may open the entry), 403 for anyone else."""
     entry_file = get_object_or_404(
         EntryFile.objects.select_related("entry"), pk=pk, entry__isnull=False
     )

@@ -10,16 +10,16 @@ image-publication consent, served by :func:`photo`, which checks everything
 again: the link is guessable, the checks are not.
 """
 
-from django.core.files.storage import storages
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .. import workflow
-from ..files import PHOTO_TYPES
+from ..files import PHOTO_CONTENT_TYPES, inline_image_response
 from ..models import Entry, EntryFile, Status
+from ..permissions import photo_is_public
 
 # Drawn for this site (``static/img/scenes/``): shown instead of a
 # photo when there is none or its publication was not consented to. Never a
@@ -27,9 +27,6 @@ from ..models import Entry, EntryFile, Status
 PERSON_ILLUSTRATION = "img/scenes/person.svg"
 ORGANISATION_ILLUSTRATIONS = tuple(
     f"img/scenes/{name}.svg" for name in ("cafe", "workshop", "laundry", "garden")
-)
-PHOTO_CONTENT_TYPES = frozenset(
-    content_type for _ext, content_type in PHOTO_TYPES.values()
 )
 
 
@@ -118,28 +115,12 @@ def _place(entry):
 
 @require_GET
 def photo(request, pk):
-    """A laureate's photo, inline, only while every condition holds: results
-    published, the entry a laureate or distinguished, the image-publication
-    consent given, the file a photo of a photo type. Anything else is a 404."""
+    """A laureate's photo, inline, only while every condition holds
+    (:func:`permissions.photo_is_public`); anything else is a 404. The clean copy,
+    like the jury's (:func:`files.inline_image_response`)."""
     item = get_object_or_404(
-        EntryFile.objects.select_related("entry__edition"),
-        pk=pk,
-        kind=EntryFile.Kind.PHOTO,
-        entry__status__in=workflow.AWARDED,
-        entry__image_publication_allowed=True,
+        EntryFile.objects.select_related("entry__edition"), pk=pk, entry__isnull=False
     )
-    if (
-        item.content_type not in PHOTO_CONTENT_TYPES
-        or not item.entry.edition.results_published()
-    ):
+    if not photo_is_public(item):
         raise Http404
-    response = FileResponse(
-        storages["private"].open(item.storage_name, "rb"),
-        content_type=item.content_type,
-    )
-    response["Content-Disposition"] = "inline"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    # Short: a corrected decision or a withdrawn consent takes effect within minutes.
-    response["Cache-Control"] = "public, max-age=600"
-    return response
+    return inline_image_response(request, item, public=True)

@@ -6,13 +6,16 @@ call them with the values they need; the usual people are fixtures in
 ``conftest.py``.
 """
 
+import io
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from PIL import ExifTags, Image
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
 from competition import roles
@@ -191,3 +194,54 @@ def menu_labels(user):
 
     walk(admin_menu.menu_items_for_request(request))
     return labels
+
+
+RED, BLUE = (220, 20, 20), (20, 20, 220)
+
+
+def phone_photo(name="IMG_0001.jpg"):
+    """A JPEG as a phone writes it: stored 60x40 and turned by EXIF (orientation 6,
+    a quarter turn clockwise, so 40x60 upright: red on top, blue below), with
+    the place it was taken (GPS) and the device in its EXIF."""
+    image = Image.new("RGB", (60, 40), RED)
+    image.paste(BLUE, (30, 0, 60, 40))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.Make] = "Telefon"
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (52.0, 13.0, 30.0),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: (21.0, 0.0, 30.0),
+    }
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, quality=95)
+    return SimpleUploadedFile(name, buffer.getvalue(), "image/jpeg")
+
+
+def attach_photo(entry, upload=None):
+    """``upload`` (default :func:`phone_photo`) checked, stored and attached to
+    ``entry`` the way the submission form does it; returns (EntryFile, bytes)."""
+    from competition import files
+
+    upload = upload or phone_photo()
+    checked = files.check_upload(upload, "photo", entry.edition)
+    name = files.store(upload, checked)
+    record = files.new_entry_file(checked, name, upload.name, 0)
+    record.entry = entry
+    record.save()
+    upload.seek(0)
+    return record, upload.read()
+
+
+def assert_clean_upright_photo(data):
+    """``data`` is the clean copy of :func:`phone_photo`: a JPEG without EXIF,
+    XMP or ICC, turned upright."""
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "JPEG"
+    assert not image.getexif()
+    assert not {"exif", "xmp", "icc_profile", "comment"} & set(image.info)
+    assert b"Exif" not in data and b"Telefon" not in data
+    assert image.size == (40, 60)
+    top, bottom = image.getpixel((20, 10)), image.getpixel((20, 50))
+    assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0], (top, bottom)

@@ -765,7 +765,8 @@ def test_s3_download_redirects_to_a_short_lived_signed_url(client, edition, s3_p
         assert query["X-Amz-Signature"][0]
         disposition = unquote(query["response-content-disposition"][0])
         assert disposition.startswith("attachment;")
-        assert "filename*=UTF-8''" in query["response-content-disposition"][0]
+        # Django's content_disposition_header; RFC 5987's charset is case-blind.
+        assert "filename*=utf-8''" in query["response-content-disposition"][0].lower()
         assert "Raport 2027 ąę.pdf" in unquote(disposition.split("''", 1)[1])
         assert query["response-content-type"] == ["application/pdf"]
 
@@ -781,8 +782,51 @@ def test_s3_download_redirects_to_a_short_lived_signed_url(client, edition, s3_p
             s3_private["client"].head_object(Bucket=s3_private["bucket"], Key=name)
 
 
-def test_module_constants_match_the_editions_codes():
-    from competition.models.pages import PRESENTATION_TYPES
+@pytest.mark.s3
+@pytest.mark.parametrize("public", [False, True])
+def test_s3_photos_redirect_to_their_clean_copy(edition, s3_private, rf, public):
+    """Jury and results photos alike: a signed URL to the copy, never the
+    original, with S3 told the type, the disposition and the caching."""
+    with override_settings(
+        STORAGES={**settings.STORAGES, "private": s3_private["STORAGES"]["private"]},
+        PRIVATE_FILE_URL_EXPIRY=s3_private["PRIVATE_FILE_URL_EXPIRY"],
+    ):
+        photo, original = builders.attach_photo(builders.entry(edition))
+        request = rf.get("/")
+        request.user = admin_user("sekretariat", "download_entryfile")
+        response = files.inline_image_response(request, photo, public=public)
 
-    assert set(files.PRESENTATION_TYPES) == {code for code, _ in PRESENTATION_TYPES}
+        assert response.status_code == 302
+        assert response["Cache-Control"] == "private, no-store"
+        url = response["Location"]
+        parts = urlsplit(url)
+        assert parts.path.endswith(photo.display_name)
+        assert photo.display_name.startswith("shown/")
+        query = parse_qs(parts.query)
+        assert query["X-Amz-Expires"] == [str(EXPIRY)]
+        assert query["response-content-type"] == ["image/jpeg"]
+        assert query["response-content-disposition"] == ["inline"]
+        assert query["response-cache-control"] == [
+            "public, max-age=600" if public else "private, no-store"
+        ]
+        status, body = http_get(url)
+        assert status == 200
+        builders.assert_clean_upright_photo(body)
+        stored = s3_private["client"].get_object(
+            Bucket=s3_private["bucket"], Key=photo.storage_name
+        )
+        assert stored["Body"].read() == original
+        delete_stored([photo.storage_name, photo.display_name])
+
+
+def test_module_constants_match_the_editions_codes():
+    from competition.models import CompetitionPage
+
+    # One table: what an edition may allow is what this module detects.
+    codes = list(files.PRESENTATION_TYPES)
+    assert [code for code, _ in files.PRESENTATION_CHOICES] == codes
+    assert CompetitionPage(presentation_types=[]).allowed_presentation_types() == codes
+    assert CompetitionPage(
+        presentation_types=["mp3", "doc"]
+    ).allowed_presentation_types() == ["mp3"]
     assert isinstance(EntryFile.Kind.PHOTO, str)

@@ -2,6 +2,7 @@
 with autosave and optimistic locking, and every rule about who sees what,
 tried by changing ids in URLs and forms."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
+from PIL import ExifTags, Image
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
@@ -177,11 +179,9 @@ def files(private_root, entries):
     from django.core.files.base import ContentFile
     from django.core.files.storage import storages
 
-    png = (
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
-        b"\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f"
-        b"\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-    )
+    buffer = io.BytesIO()
+    Image.new("RGBA", (1, 1), (200, 30, 30, 255)).save(buffer, "PNG")
+    png = buffer.getvalue()
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     storage = storages["private"]
     photo_name = storage.save("entries/photo.png", ContentFile(png))
@@ -993,8 +993,11 @@ def test_an_assigned_juror_who_declared_gets_the_files(client, declared, files, 
 
     response = client.get(photo_url(photo))
     assert response.status_code == 200
-    assert body(response) == png
-    assert response["Content-Type"] == "image/png"
+    # The clean copy (competition/photos.py), never the original.
+    photo.refresh_from_db()
+    assert photo.display_name.startswith("shown/")
+    assert body(response)[:3] == b"\xff\xd8\xff" != png[:3]
+    assert response["Content-Type"] == "image/jpeg"
     assert response["Content-Disposition"] == "inline"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
@@ -1002,6 +1005,41 @@ def test_an_assigned_juror_who_declared_gets_the_files(client, declared, files, 
     assert client.get(photo_url(presentation)).status_code == 404
     assert logged("competition.file.download").count() == 2
     assert logged("competition.file.download").filter(data__inline=True).count() == 1
+
+
+def test_a_juror_sees_photos_only_as_clean_copies(
+    client, private_root, declared, juror, secretary
+):
+    """Issue 12 §3: the juror's photo is re-encoded, upright and without EXIF
+    (GPS); the original stays as uploaded, for the secretariat only."""
+    photo, original = builders.attach_photo(declared[0])
+    client.force_login(juror)
+    response = client.get(photo_url(photo))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
+    builders.assert_clean_upright_photo(body(response))
+    # Nor through the download link, which gives jurors presentations only.
+    assert client.get(download_url(photo)).status_code == 403
+    content = client.get(review_url(declared[0])).content.decode()
+    assert f'href="{photo_url(photo)}"' in content
+    assert f'href="{download_url(photo)}"' not in content
+    # A second view reuses the copy.
+    photo.refresh_from_db()
+    assert (
+        body(client.get(photo_url(photo)))
+        == (private_root / photo.display_name).read_bytes()
+    )
+    assert len(list((private_root / "shown").rglob("*.jpg"))) == 1
+
+    assert (private_root / photo.storage_name).read_bytes() == original
+    gps = Image.open(io.BytesIO(original)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert gps[ExifTags.GPS.GPSLatitude] == (52.0, 13.0, 30.0)
+    client.force_login(secretary)
+    secretariat = client.get(download_url(photo))
+    assert secretariat.status_code == 200
+    assert body(secretariat) == original
 
 
 # -- the secretariat's progress screen -------------------------------------------------

@@ -801,6 +801,25 @@ def test_the_results_page_shows_laureates_and_no_scores(
     assert client.get(refused_url).status_code == 404
 
 
+def test_the_published_photo_is_a_clean_copy(
+    client, private_root, decided, edition, secretary
+):
+    """Issue 12 §3: the public gets the photo re-encoded, upright, without EXIF
+    (GPS), cached briefly; the original is kept as uploaded."""
+    Entry.objects.filter(pk=decided["A"].pk).update(image_publication_allowed=True)
+    decided["A"].refresh_from_db()
+    photo, original = builders.attach_photo(decided["A"])
+    decisions.publish_results(edition, secretary)
+    response = client.get(reverse("competition_results_photo", args=[photo.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Cache-Control"] == "public, max-age=600"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    builders.assert_clean_upright_photo(b"".join(response.streaming_content))
+    assert (private_root / photo.storage_name).read_bytes() == original
+    assert b"Exif" in original
+
+
 def laureate_cards(html):
     """{nominee name: the card's HTML} of the public results page."""
     cards = {}

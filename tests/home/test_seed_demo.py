@@ -1,5 +1,6 @@
 """`seed_demo` builds the demo site once; a second run changes nothing."""
 
+import io
 import re
 import zlib
 from datetime import timedelta
@@ -8,7 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from wagtail.models import Page, PageLogEntry, Revision
 
 from competition.models import (
@@ -16,6 +19,7 @@ from competition.models import (
     CompetitionPage,
     Criterion,
     Entry,
+    EntryFile,
     Phase,
     Status,
 )
@@ -217,3 +221,28 @@ def test_demo_pictures_and_documents_are_the_drawn_and_typeset_files(db, client)
     home_en = HomePage.objects.get(locale__language_code="en", depth=2)
     assert home_en.hero_cta_page.specific.slug == "campaign"
     assert home.hero_cta_page.specific == campaign
+
+
+@override_settings(DEBUG=True)
+def test_demo_photos_are_shown_as_copies_without_exif(db, client, tmp_path, settings):
+    """The demo stores its photos the ordinary way; their clean copies (issue 12
+    §3) are made on first view or by build_photo_copies, with no demo code."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    call_command("seed_demo")
+    demo_photos = EntryFile.objects.filter(kind="photo", entry__isnull=False)
+    photo = demo_photos.first()
+    assert photo is not None and photo.display_name == ""
+    client.force_login(get_user_model().objects.get(username="admin"))
+    response = client.get(reverse("jury:photo", args=[photo.pk]))
+    assert response.status_code == 200
+    image = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert image.format == "JPEG" and not image.getexif()
+    call_command("build_photo_copies")
+    assert demo_photos.count() > 1
+    assert not demo_photos.filter(display_name="").exists()
