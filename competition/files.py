@@ -41,7 +41,7 @@ from django.views.decorators.http import require_GET
 from PIL import Image
 from wagtail.log_actions import log
 
-from . import audit
+from . import audit, scanning
 from .models import EntryFile
 from .permissions import can_download
 
@@ -525,6 +525,7 @@ def new_entry_file(checked, stored_name, original_name, position=0):
         width=checked.width,
         height=checked.height,
         position=position,
+        scan_state=scanning.initial_state(),
     )
 
 
@@ -538,6 +539,8 @@ def file_response(request, entry_file):
     that makes the browser save the file under its original name. Locally: the
     file streamed as an attachment. The caller checks :func:`can_download`.
     """
+    if not scanning.may_serve(entry_file):
+        return scanning.refusal(entry_file)
     log(
         instance=entry_file.entry,
         action=audit.DOWNLOADED,
@@ -581,6 +584,8 @@ def inline_image_response(request, entry_file):
     bytes at upload (JPEG, PNG, WebP), never anything a browser would run, with
     ``nosniff`` and kept out of caches. The caller checks :func:`can_download`.
     Raises ``Http404`` for anything that is not such a photo."""
+    if not scanning.may_serve(entry_file):
+        return scanning.refusal(entry_file)
     allowed = {content_type for _extension, content_type in PHOTO_TYPES.values()}
     if (
         entry_file.kind != EntryFile.Kind.PHOTO

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .. import workflow
+from .. import scanning, workflow
 from ..files import PHOTO_TYPES
 from ..models import Entry, EntryFile, Status
 
@@ -83,7 +83,7 @@ def _card(entry):
                 "height": item.height,
             }
             for item in entry.files.all()
-            if item.content_type in PHOTO_CONTENT_TYPES
+            if item.content_type in PHOTO_CONTENT_TYPES and scanning.may_serve(item)
         ]
     try:
         justification = entry.decision.justification
@@ -131,6 +131,7 @@ def photo(request, pk):
     if (
         item.content_type not in PHOTO_CONTENT_TYPES
         or not item.entry.edition.results_published()
+        or not scanning.may_serve(item)
     ):
         raise Http404
     response = FileResponse(
