@@ -181,7 +181,7 @@ def record(file_id, verdict):
     one file act once); returns the new state."""
     with transaction.atomic():
         entry_file = (
-            EntryFile.objects.select_for_update()
+            EntryFile.objects.select_for_update(of=("self",))
             .select_related("entry__edition", "entry__category")
             .filter(pk=file_id)
             .first()
