@@ -57,23 +57,18 @@ def finds_eicar(data):
     return "stream: OK"
 
 
-class FakeClamd(socketserver.ThreadingTCPServer):
+class _Fake:
     """``reply(bytes) -> str`` decides the answer (``None``: hang up);
     ``stream_max`` mimics ``StreamMaxLength``; ``streams`` holds what came."""
 
     daemon_threads = True
-    allow_reuse_address = True
 
-    def __init__(self, reply=finds_eicar, stream_max=None):
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, address, reply=finds_eicar, stream_max=None):
+        super().__init__(address, _Handler)
         self.reply = reply
         self.stream_max = stream_max
         self.streams = []
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
-
-    @property
-    def port(self):
-        return self.server_address[1]
 
     def __enter__(self):
         self.thread.start()
@@ -82,3 +77,23 @@ class FakeClamd(socketserver.ThreadingTCPServer):
     def __exit__(self, *exc):
         self.shutdown()
         self.server_close()
+
+
+class FakeClamd(_Fake, socketserver.ThreadingTCPServer):
+    """On a free TCP port of 127.0.0.1."""
+
+    allow_reuse_address = True
+
+    def __init__(self, reply=finds_eicar, stream_max=None):
+        super().__init__(("127.0.0.1", 0), reply, stream_max)
+
+    @property
+    def port(self):
+        return self.server_address[1]
+
+
+class FakeClamdUnix(_Fake, socketserver.ThreadingUnixStreamServer):
+    """On a Unix socket at ``path`` (as Debian's clamd.ctl)."""
+
+    def __init__(self, path, reply=finds_eicar, stream_max=None):
+        super().__init__(str(path), reply, stream_max)

@@ -19,7 +19,7 @@ from competition import clamd, scanning
 from competition.models import CompetitionPage, Entry, EntryFile, Status
 
 from . import builders, formdata
-from .fake_clamd import EICAR, FakeClamd
+from .fake_clamd import EICAR, FakeClamd, FakeClamdUnix
 
 State = EntryFile.ScanState
 
@@ -86,6 +86,19 @@ def test_nobody_listening_is_unavailable():
         scanner.scan(io.BytesIO(b"%PDF-1.4"))
     with pytest.raises(clamd.ScannerUnavailable):
         clamd.Scanner(socket_path="/nonexistent/clamd.ctl").ping()
+
+
+def test_a_unix_socket_works_the_same(tmp_path, settings):
+    path = tmp_path / "clamd.ctl"
+    with FakeClamdUnix(path, stream_max=1024) as server:
+        settings.CLAMD_SOCKET = str(path)
+        settings.CLAMD_HOST = ""
+        scanner = scanning.scanner()
+        assert scanner.socket_path == str(path) and scanner.ping()
+        assert scanner.scan(io.BytesIO(EICAR)).result == clamd.INFECTED
+        assert scanner.scan(io.BytesIO(b"%PDF-1.4")).result == clamd.CLEAN
+        assert scanner.scan(io.BytesIO(b"x" * 10**6)).result == clamd.TOO_LARGE
+    assert server.streams == [EICAR, b"%PDF-1.4"]
 
 
 def test_ping():
