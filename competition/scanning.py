@@ -206,6 +206,17 @@ def record(file_id, verdict):
         return entry_file.scan_state
 
 
+def attached(entry, entry_files):
+    """Files held for a form with errors have just joined ``entry``: any of
+    them found infected while it had no entry is logged on the entry now, and
+    the applicant, whose address was unknown then, is told."""
+    for entry_file in entry_files:
+        if entry_file.scan_state == State.INFECTED:
+            entry_file.entry = entry
+            _log(entry_file, INFECTED)
+            _notify_applicant(entry_file)
+
+
 def _quarantine(entry_file):
     """Move the content under ``quarantine/``; the original goes on commit."""
     if entry_file.storage_name.startswith(QUARANTINE_PREFIX):
@@ -271,6 +282,11 @@ def _notify(entry_file):
         logger.error("Infected file %s: nobody to tell", entry_file.pk)
     for address, language in sorted(recipients.items()):
         emails.queue_mail("file_infected_staff", [address], language, context)
+    _notify_applicant(entry_file)
+
+
+def _notify_applicant(entry_file):
+    entry = entry_file.entry
     if entry is not None and entry.email:
         emails.queue_mail(
             "file_infected",

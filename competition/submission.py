@@ -177,10 +177,13 @@ def _save_files(entry, form, uploaded, removed_handles):
         if item.pk:
             item.delete()
     position = len(kept)
+    joined = []
     for item in kept.values():
         if item.entry_id != entry.pk:
             item.entry = entry
             item.save(update_fields=["entry"])
+            joined.append(item)
+    scanning.attached(entry, joined)
     records = []
     for upload, checked, name in uploaded:
         record = files.new_entry_file(checked, name, upload.name, position)

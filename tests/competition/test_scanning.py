@@ -323,15 +323,39 @@ def test_too_large_for_the_scanner_is_flagged_for_a_person(
 
 
 def test_files_kept_for_a_form_with_errors_are_scanned_too(
-    settings, post, page, category, private_root
+    settings, post, page, category, private_root, mailoutbox, secretary
 ):
+    secretary.email = "ola@mcps.example.org"
+    secretary.save()
     with FakeClamd(reply=flags_padding_13) as server:
         use(settings, server)
         data = formdata.organisation(category, nip="123", presentation=infected_pdf())
-        assert post(form_url(page, category), data).status_code == 400
+        response = post(form_url(page, category), data)
+        assert response.status_code == 400
     held = EntryFile.objects.get(entry=None)
     assert held.scan_state == State.INFECTED
     assert held.storage_name.startswith("quarantine/")
+    # Only the secretariat group could be told: a held file has no entry yet,
+    # so neither the edition's address nor the applicant's is known.
+    assert [mail.to for mail in mailoutbox] == [["ola@mcps.example.org"]]
+    assert "jeszcze nie wysłano" in mailoutbox[0].body
+    (line,) = ModelLogEntry.objects.filter(action=scanning.INFECTED)
+    assert line.object_id == str(held.pk)
+
+    # Sent again with the held file: the applicant is told now, the entry logged.
+    fixed = formdata.organisation(
+        category,
+        idempotency_key=data["idempotency_key"],
+        kept_files=[held.handle],
+    )
+    assert post(form_url(page, category), fixed).status_code == 303
+    entry = Entry.objects.get()
+    assert list(entry.files.all()) == [held]
+    warnings = [m for m in mailoutbox if "antywirusowej" in m.subject]
+    assert [m.to for m in warnings] == [["jan.nowak@example.org"]]
+    assert ModelLogEntry.objects.filter(
+        action=scanning.INFECTED, object_id=str(entry.pk)
+    ).exists()
 
 
 def test_without_a_scanner_files_are_visibly_not_scanned(
