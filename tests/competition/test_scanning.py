@@ -17,6 +17,8 @@ from wagtail.models import ModelLogEntry
 
 from competition import clamd, scanning
 from competition.models import CompetitionPage, Entry, EntryFile, Status
+from tests.s3server import s3_server  # noqa: F401
+from tests.test_storage import s3_layout, s3_storages  # noqa: F401
 
 from . import builders, formdata
 from .fake_clamd import EICAR, FakeClamd, FakeClamdUnix
@@ -435,3 +437,33 @@ def test_an_infected_photo_is_never_on_the_results_page(home, private_root, clie
     assert client.get(url).status_code == 404
     EntryFile.objects.filter(pk=photo.pk).update(scan_state=State.CLEAN)
     assert client.get(url).status_code == 200
+
+
+# -- quarantine on S3 (the production storage) -------------------------------------
+
+
+@pytest.mark.s3
+@pytest.mark.django_db
+def test_quarantine_moves_the_object_on_s3(
+    s3_storages,  # noqa: F811
+    s3_layout,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    storage = s3_storages["private"]
+    name = storage.save("entries/2027/03/abc.pdf", ContentFile(EICAR))
+    item = EntryFile.objects.create(
+        kind=EntryFile.Kind.PRESENTATION,
+        storage_name=name,
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=len(EICAR),
+        scan_state=State.PENDING,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        verdict = clamd.Verdict(clamd.INFECTED, "Eicar-Test-Signature")
+        assert scanning.record(item.pk, verdict) == State.INFECTED
+    item.refresh_from_db()
+    assert item.storage_name == "quarantine/entries/2027/03/abc.pdf"
+    assert not storage.exists(name)
+    with storage.open(item.storage_name, "rb") as kept:
+        assert kept.read() == EICAR
