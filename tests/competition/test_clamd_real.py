@@ -34,7 +34,7 @@ from competition.models import Entry, EntryFile
 from . import builders, formdata
 from .fake_clamd import EICAR
 
-CLAMD = "/usr/sbin/clamd"
+CLAMD = os.environ.get("CLAMD_BINARY", "/usr/sbin/clamd")
 STREAM_MAX_MB = 30
 State = EntryFile.ScanState
 
