@@ -42,7 +42,7 @@ from django.views.decorators.http import require_GET
 from PIL import Image
 from wagtail.log_actions import log
 
-from . import audit
+from . import audit, scanning
 from .models import EntryFile
 from .permissions import can_download_original
 
@@ -537,6 +537,7 @@ def new_entry_file(checked, stored_name, original_name, position=0):
         width=checked.width,
         height=checked.height,
         position=position,
+        scan_state=scanning.initial_state(),
     )
 
 
@@ -555,6 +556,8 @@ def file_response(request, entry_file):
     """The response that hands ``entry_file``'s original to ``request.user`` as
     an attachment under its original name, logged (:func:`serve`). The caller
     checks :func:`permissions.can_download_original`."""
+    if not scanning.may_serve(entry_file):
+        return scanning.refusal(entry_file)
     _log_download(request, entry_file)
     return serve(
         entry_file.storage_name,
@@ -574,6 +577,8 @@ def inline_image_response(request, entry_file, public=False):
     caller checks the access rule (:mod:`permissions`). Raises ``Http404`` for
     anything that is not a photo whose type was detected from its bytes at
     upload (JPEG, PNG, WebP), or whose copy cannot be made."""
+    if not scanning.may_serve(entry_file):
+        return scanning.refusal(entry_file)
     if (
         entry_file.kind != EntryFile.Kind.PHOTO
         or entry_file.content_type not in PHOTO_CONTENT_TYPES

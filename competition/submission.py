@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from . import emails, files, workflow
+from . import emails, files, scanning, workflow
 from .models import (
     AccessToken,
     Consent,
@@ -177,15 +177,21 @@ def _save_files(entry, form, uploaded, removed_handles):
         if item.pk:
             item.delete()
     position = len(kept)
+    joined = []
     for item in kept.values():
         if item.entry_id != entry.pk:
             item.entry = entry
             item.save(update_fields=["entry"])
+            joined.append(item)
+    scanning.attached(entry, joined)
+    records = []
     for upload, checked, name in uploaded:
         record = files.new_entry_file(checked, name, upload.name, position)
         record.entry = entry
         record.save()
+        records.append(record)
         position += 1
+    scanning.queue_scans(records)
     # Storage objects of removed files go once the transaction has committed.
     names = [name for item in to_delete for name in stored_names(item)]
     if names:
@@ -209,6 +215,7 @@ def keep_pending_files(form):
                 record = files.new_entry_file(checked, name, upload.name, position)
                 record.save()
                 records.append(record)
+            scanning.queue_scans(records)
     except Exception:
         files.delete_stored(stored)
         raise

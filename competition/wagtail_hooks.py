@@ -25,7 +25,16 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import audit, dashboard, decisions, exports, formal_check, jury_setup, reviews
+from . import (
+    audit,
+    dashboard,
+    decisions,
+    exports,
+    formal_check,
+    jury_setup,
+    reviews,
+    scanning,
+)
 from .files import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
@@ -400,6 +409,7 @@ def register_entry_log_actions(actions):
     formatters = {action: audit.formatter(label) for action, label in labels.items()}
     formatters.update(audit.LOG_FORMATTERS)
     formatters.update(jury_setup.LOG_FORMATTERS)
+    formatters.update(scanning.LOG_FORMATTERS)
     for action, formatter in formatters.items():
         actions.register_action(action)(formatter)
 

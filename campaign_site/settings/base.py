@@ -242,6 +242,14 @@ AWS_S3_SIGNATURE_VERSION = "s3v4"
 # Seconds a signed URL to a private file stays valid.
 PRIVATE_FILE_URL_EXPIRY = int(env("PRIVATE_FILE_URL_EXPIRY", "60"))
 
+# Antivirus (competition/scanning.py): clamd's Unix socket (Debian's
+# /run/clamav/clamd.ctl), or its TCP host and port. Neither set: uploads are
+# stored as "not scanned" and staff see that on every file.
+CLAMD_SOCKET = env("CLAMD_SOCKET", "")
+CLAMD_HOST = env("CLAMD_HOST", "")
+CLAMD_PORT = int(env("CLAMD_PORT", "3310"))
+CLAMD_TIMEOUT = float(env("CLAMD_TIMEOUT", "120"))
+
 
 def _s3_options(**extra):
     options = {

@@ -33,3 +33,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 for _alias, _cache in CACHES.items():  # noqa: F405
     _cache["KEY_PREFIX"] = f"test-{_worker}:{_alias}"
+
+# Scanning is off unless a test turns it on (a developer's CLAMD_* must not leak in).
+CLAMD_SOCKET = CLAMD_HOST = ""

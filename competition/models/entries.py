@@ -240,6 +240,19 @@ class EntryFile(models.Model):
         PHOTO = "photo", _("zdjęcie")
         PRESENTATION = "presentation", _("prezentacja")
 
+    class ScanState(models.TextChoices):
+        """What the antivirus scan (``scanning.py``) found; only some states may
+        be served (``scanning.SERVABLE``)."""
+
+        PENDING = "pending", _("sprawdzanie w toku")
+        CLEAN = "clean", _("sprawdzony, bez zagrożeń")
+        INFECTED = "infected", _("wykryto złośliwe oprogramowanie (kwarantanna)")
+        TOO_LARGE = (
+            "too_large",
+            _("za duży dla programu antywirusowego: sprawdź ręcznie"),
+        )
+        NOT_SCANNED = "not_scanned", _("nie sprawdzono programem antywirusowym")
+
     entry = models.ForeignKey(
         Entry, on_delete=models.CASCADE, related_name="files", null=True, blank=True
     )
@@ -257,6 +270,19 @@ class EntryFile(models.Model):
     height = models.PositiveIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     uploaded_at = models.DateTimeField(_("przesłano"), auto_now_add=True)
+    # A row made other than by an upload (files.new_entry_file) was never
+    # scanned, and says so.
+    scan_state = models.CharField(
+        _("skan antywirusowy"),
+        max_length=20,
+        choices=ScanState.choices,
+        default=ScanState.NOT_SCANNED,
+        db_index=True,
+    )
+    scanned_at = models.DateTimeField(_("sprawdzono"), null=True, blank=True)
+    scan_signature = models.CharField(
+        _("wykryte zagrożenie"), max_length=255, blank=True
+    )
 
     class Meta:
         verbose_name = _("plik zgłoszenia")

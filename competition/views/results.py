@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .. import workflow
+from .. import scanning, workflow
 from ..files import PHOTO_CONTENT_TYPES, inline_image_response
 from ..models import Entry, EntryFile, Status
 from ..permissions import photo_is_public
@@ -80,7 +80,7 @@ def _card(entry):
                 "height": item.height,
             }
             for item in entry.files.all()
-            if item.content_type in PHOTO_CONTENT_TYPES
+            if item.content_type in PHOTO_CONTENT_TYPES and scanning.may_serve(item)
         ]
     try:
         justification = entry.decision.justification
@@ -121,6 +121,6 @@ def photo(request, pk):
     item = get_object_or_404(
         EntryFile.objects.select_related("entry__edition"), pk=pk, entry__isnull=False
     )
-    if not photo_is_public(item):
+    if not photo_is_public(item) or not scanning.may_serve(item):
         raise Http404
     return inline_image_response(request, item, public=True)

@@ -1261,3 +1261,26 @@ def test_dashboard_of_a_published_edition_tells_what_the_juror_did(
     assert "Nie masz jeszcze przydzielonych" not in content
     assert "data-assignment-status" not in content
     assert "Przejdź do następnej oceny" not in content
+
+
+def test_a_juror_never_gets_a_file_being_scanned_or_quarantined(
+    juror_client, declared, files
+):
+    # Issue 12 §3: the scoring screen names the scan's state instead of linking.
+    photo, _png = files["photo"]
+    presentation, _pdf = files["presentation"]
+    EntryFile.objects.filter(pk=photo.pk).update(scan_state="pending")
+    EntryFile.objects.filter(pk=presentation.pk).update(
+        scan_state="infected", scan_signature="Eicar-Test-Signature"
+    )
+
+    content = juror_client.get(review_url(declared[0])).content.decode()
+
+    assert photo_url(photo) not in content
+    assert download_url(photo) not in content
+    assert download_url(presentation) not in content
+    assert "sprawdzanie w toku" in content
+    assert "wykryto złośliwe oprogramowanie (kwarantanna)" in content
+    assert juror_client.get(photo_url(photo)).status_code == 403
+    assert juror_client.get(download_url(presentation)).status_code == 403
+    assert not logged("competition.file.download").exists()

@@ -338,6 +338,28 @@ def test_the_page_shows_what_was_submitted_without_file_links(client, edition):
     assert "spoldzielnia_socjalna" not in content
     assert photo.storage_name not in content
     assert photo.handle not in content
+    assert "złośliwe oprogramowanie" not in page
+
+
+def test_the_applicant_sees_which_file_the_antivirus_stopped(client, edition):
+    # Issue 12 §3: the e-mail is not the only place that says so.
+    entry = builders.entry(edition)
+    EntryFile.objects.create(
+        entry=entry,
+        kind="presentation",
+        storage_name="quarantine/entries/x.pdf",
+        original_name="prezentacja.pdf",
+        content_type="application/pdf",
+        size=68,
+        scan_state="infected",
+        scan_signature="Eicar-Test-Signature",
+    )
+    page = text(open_link(client, edition, entry))
+    assert (
+        "prezentacja.pdf (prezentacja, 68 bajtów) Program antywirusowy wykrył "
+        "w tym pliku złośliwe oprogramowanie" in page
+    )
+    assert "Eicar" not in page
 
 
 # -- withdrawal ---------------------------------------------------------------
