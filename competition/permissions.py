@@ -213,3 +213,12 @@ def can_download(user, entry_file):
     if user.is_superuser or user.has_perm("competition.download_entryfile"):
         return True
     return can_open_entry(user, entry_file.entry_id)
+
+
+# -- personal data -----------------------------------------------------------------
+
+
+def can_manage_personal_data(user):
+    """Exporting an applicant's personal data (RODO art. 15) and erasing it
+    (art. 17): the secretariat (``manage_personal_data``)."""
+    return _active(user) and user.has_perm("competition.manage_personal_data")

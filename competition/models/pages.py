@@ -31,6 +31,7 @@ from search.index import LemmatisedSearchMixin
 
 from ..blocks import FaqBlock
 from ..forms.edition import CompetitionPageForm
+from ..panels import RetentionDatePanel
 
 PRESENTATION_TYPES = [
     ("pdf", "PDF"),
@@ -204,6 +205,17 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     draft_retention_days = models.PositiveSmallIntegerField(
         _("jak długo przechowujemy wersje robocze (dni)"), default=30
     )
+    personal_data_retention_until = models.DateField(
+        _("dane osobowe zgłaszających przechowujemy do"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Puste = domyślnie: pięć lat od ogłoszenia wyników. Następnego dnia "
+            "dane osobowe ze zgłoszeń tej edycji są anonimizowane, a pliki "
+            "usuwane; zostają statystyki (kategoria, powiat, forma prawna, "
+            "oceny, decyzje)."
+        ),
+    )
 
     aggregation = models.CharField(
         _("wynik zgłoszenia"),
@@ -320,6 +332,10 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
                 FieldPanel("draft_retention_days"),
             ],
             heading=_("Pliki i wersje robocze"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("personal_data_retention_until"), RetentionDatePanel()],
+            heading=_("Okres przechowywania danych osobowych"),
         ),
         MultiFieldPanel(
             [FieldPanel("information_clause"), FieldPanel("image_publication_text")],
