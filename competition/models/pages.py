@@ -29,6 +29,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from search.index import LemmatisedSearchMixin
 
+from .. import retention
 from ..blocks import FaqBlock
 from ..forms.edition import CompetitionPageForm
 from ..panels import RetentionDatePanel
@@ -579,4 +580,5 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["phase"] = self.phase()
         context["categories"] = self.categories_list()
+        context["personal_data_until"] = retention.retention_date(self)
         return context

@@ -289,6 +289,13 @@ def test_the_edition_editor_shows_the_computed_date(client, page, superuser):
     assert re.search(r"przechowujemy do\s*<strong>15 czerwca 2032</strong>", html)
 
 
+def test_the_edition_page_tells_applicants_how_long_data_is_kept(client, page):
+    page.personal_data_retention_until = date(2032, 6, 30)
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "przechowujemy do 30 czerwca 2032" in html
+
+
 # -- anonymisation ----------------------------------------------------------------
 
 
