@@ -280,6 +280,22 @@ def task_results(values):
     )
 
 
+def _delete_tasks(entry, values):
+    """Delete the task rows holding the entry's values: every finished one
+    (a record only), and those still waiting that are about this entry (its
+    reference number). A waiting e-mail about another entry of the same
+    applicant (a later edition still kept) is left to be sent."""
+    tasks = task_results(values)
+    if tasks is None:
+        return 0
+    from django_tasks.base import TaskResultStatus
+
+    waiting = Q(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING])
+    if entry.reference:
+        waiting &= ~Q(_args_kwargs_text__contains=f'"{entry.reference}"')
+    return tasks.exclude(waiting).delete()[0]
+
+
 def _clear_jury_texts(entry):
     FormalCheck.objects.filter(entry=entry).update(note="")
     ConflictDeclaration.objects.filter(entry=entry).update(note="")
@@ -316,8 +332,7 @@ def anonymise(entry, cause=Cause.RETENTION, user=None, reason=""):
         EntryAnswer.objects.filter(entry=entry).update(text="")
         _clear_jury_texts(entry)
         _clean_logs(entry, values)
-        tasks = task_results(values)
-        task_count = tasks.delete()[0] if tasks is not None else 0
+        task_count = _delete_tasks(entry, values)
 
         for name in PERSONAL_FIELDS:
             setattr(entry, name, "")
@@ -339,7 +354,11 @@ def anonymise(entry, cause=Cause.RETENTION, user=None, reason=""):
         names = done.file_names
         transaction.on_commit(lambda: files.delete_stored(names))
     logger.info(
-        "entry_anonymised",
+        "Personal data of entry %s anonymised (%s): %d files, %d task rows",
+        entry.reference or entry.pk,
+        cause,
+        done.files,
+        task_count,
         extra={
             "event": "entry_anonymised",
             "entry": entry.reference or entry.pk,

@@ -174,7 +174,10 @@ class Entry(models.Model):
 
     @property
     def nominee_name(self):
-        """The name the jury and the results use: the person or the organisation."""
+        """The name the jury and the results use: the person or the organisation
+        (a placeholder once the personal data is gone)."""
+        if self.anonymised_at:
+            return str(_("(dane usunięte)"))
         if self.nominee_kind == NomineeKind.PERSON:
             return self.person_name
         return self.organisation_name

@@ -18,6 +18,13 @@ from .. import anonymisation, data_export
 from ..forms.personal_data import ErasureForm, PersonalDataExportForm
 from ..models import Entry
 from ..permissions import can_manage_personal_data
+from ..workflow import OPEN_STATES
+
+STILL_IN_COMPETITION = _(
+    "To zgłoszenie wciąż bierze udział w konkursie (status: „%(status)s”). "
+    "Po usunięciu danych nie da się go rzetelnie ocenić: najpierw je wycofaj "
+    "lub zdyskwalifikuj, jeśli zgłaszający rezygnuje z udziału."
+)
 
 
 class PersonalDataView(WagtailAdminTemplateMixin, FormView):
@@ -104,6 +111,14 @@ class ErasureView(PersonalDataView):
         if self.object.anonymised_at:
             return self._already_done()
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.status in OPEN_STATES:
+            context["warning"] = STILL_IN_COMPETITION % {
+                "status": self.object.status_label
+            }
+        return context
 
     def _already_done(self):
         messages.info(

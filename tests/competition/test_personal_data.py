@@ -374,9 +374,30 @@ def test_anonymisation_is_logged_once_and_is_idempotent(
     assert str(lines.get().message) == (
         "Dane osobowe zanonimizowane (upływ okresu przechowywania)"
     )
-    (record,) = [r for r in caplog.records if r.getMessage() == "entry_anonymised"]
-    assert record.event == "entry_anonymised"
+    (record,) = [
+        r for r in caplog.records if getattr(r, "event", "") == "entry_anonymised"
+    ]
+    assert record.getMessage().startswith("Personal data of entry MMES-2027-0001")
     assert record.entry == "MMES-2027-0001" and record.files == 2
+
+
+def test_a_waiting_mail_about_another_entry_of_the_applicant_is_kept(
+    applicant_entry, page, django_capture_on_commit_callbacks
+):
+    from competition import emails
+
+    later = builders.entry(page, email=PERSON["email"], contact_name="Bożydar")
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.queue_mail(
+            "receipt", [PERSON["email"]], "pl", emails.entry_context(later)
+        )
+    finished = DBTaskResult.objects.filter(
+        args_kwargs__icontains=applicant_entry.reference
+    )
+    finished.update(status="SUCCESSFUL")
+    anonymisation.anonymise(applicant_entry)
+    (kept,) = DBTaskResult.objects.filter(task_path__endswith="send_mail_task")
+    assert kept.args_kwargs["kwargs"]["context"]["reference"] == later.reference
 
 
 def test_the_status_link_and_the_session_no_longer_show_the_entry(
@@ -518,6 +539,8 @@ def test_erasure_needs_a_reason_and_confirmation_then_anonymises(
     page = client.get(erase_url(applicant_entry))
     assert page.status_code == 200
     assert "csrfmiddlewaretoken" in page.content.decode()
+    # A laureate is no longer in the competition: no warning.
+    assert "wciąż bierze udział" not in page.content.decode()
     refused = client.post(erase_url(applicant_entry), {"reason": "wniosek"})
     assert refused.status_code == 200
     assert Entry.objects.get().anonymised_at is None
@@ -539,6 +562,21 @@ def test_erasure_needs_a_reason_and_confirmation_then_anonymises(
     inspect = client.get(response["Location"]).content.decode()
     assert "Dane osobowe zgłaszającego usunięto" in inspect
     assert erase_url(applicant_entry) not in inspect
+
+
+def test_erasure_warns_about_an_entry_still_in_the_competition(client, secretary, page):
+    entry = builders.entry(page, status=Status.IN_REVIEW)
+    client.force_login(secretary)
+    html = client.get(erase_url(entry)).content.decode()
+    assert "wciąż bierze udział w konkursie (status: „w ocenie jury”)" in html
+
+
+def test_an_anonymised_entry_is_named_as_such(page):
+    entry = builders.entry(page)
+    anonymisation.anonymise(entry)
+    entry.refresh_from_db()
+    assert entry.nominee_name == "(dane usunięte)"
+    assert str(entry) == entry.reference
 
 
 def test_erasure_refuses_a_forged_post_without_csrf(secretary, applicant_entry):
