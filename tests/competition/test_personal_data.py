@@ -400,6 +400,40 @@ def test_a_waiting_mail_about_another_entry_of_the_applicant_is_kept(
     assert kept.args_kwargs["kwargs"]["context"]["reference"] == later.reference
 
 
+def test_a_nominated_person_leaves_no_trace_either(
+    client, page, private_root, db_tasks, django_capture_on_commit_callbacks
+):
+    """A person nominated by someone else (RODO art. 14 notice e-mailed to them):
+    their name, e-mail and phone go too, with the nominator's."""
+    category = page.categories.get(slug="osobowosc")
+    nominee = {
+        "person_name": "Wiesława Przepiórkowska",
+        "nominee_email": "wieslawa.przepiorkowska@example.org",
+        "nominee_phone": "+48 602 111 333",
+    }
+    data = formdata.person(
+        category,
+        nomination="third_party",
+        video_url="https://vimeo.com/76979871",
+        **{key: PERSON[key] for key in ("contact_name", "email", "phone", "title")},
+        **nominee,
+    )
+    url = page.url + page.reverse_subpage("submission_form", args=[category.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 303
+    entry = Entry.objects.get()
+    assert entry.nominee_notified_at is not None
+    values = [*nominee.values(), "Przepiórkowska", PERSON["contact_name"]]
+    assert DBTaskResult._meta.db_table in {table for table, *_ in traces(values)}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymisation.anonymise(entry)
+
+    assert traces(values) == []
+    entry.refresh_from_db()
+    assert entry.nominee_kind == "person" and entry.nomination == "third_party"
+
+
 def test_the_status_link_and_the_session_no_longer_show_the_entry(
     client, page, private_root, db_tasks, django_capture_on_commit_callbacks
 ):
