@@ -244,3 +244,12 @@ def photo_is_public(entry_file):
         and entry.image_publication_allowed
         and entry.edition.results_published()
     )
+
+
+# -- personal data -----------------------------------------------------------------
+
+
+def can_manage_personal_data(user):
+    """Exporting an applicant's personal data (RODO art. 15) and erasing it
+    (art. 17): the secretariat (``manage_personal_data``)."""
+    return _active(user) and user.has_perm("competition.manage_personal_data")

@@ -26,8 +26,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import (
+    anonymisation,
     audit,
     dashboard,
+    data_export,
     decisions,
     exports,
     formal_check,
@@ -81,6 +83,7 @@ from .views.jury_setup import (
     JuryMemberEditView,
     JuryMemberIndexView,
 )
+from .views.personal_data import ErasureView, PersonalDataExportView
 from .workflow import LOG_ACTIONS
 
 
@@ -147,9 +150,22 @@ class EntryViewSet(ModelViewSet):
             **kwargs,
         )
 
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            export_personal_data_url_name=self.get_url_name("export_personal_data"),
+            erase_personal_data_url_name=self.get_url_name("erase_personal_data"),
+            **kwargs,
+        )
+
     @property
     def formal_check_view(self):
         return self.construct_view(FormalCheckView)
+
+    def _personal_data_view(self, view_class):
+        return view_class.as_view(
+            index_url_name=self.get_url_name("index"),
+            inspect_url_name=self.get_url_name("inspect"),
+        )
 
     def get_urlpatterns(self):
         return [
@@ -158,6 +174,17 @@ class EntryViewSet(ModelViewSet):
                 "formal-check/<int:pk>/",
                 self.formal_check_view,
                 name="formal_check",
+            ),
+            # RODO art. 15 and 17 (``views/personal_data.py``).
+            path(
+                "personal-data/<int:pk>/export/",
+                self._personal_data_view(PersonalDataExportView),
+                name="export_personal_data",
+            ),
+            path(
+                "personal-data/<int:pk>/erase/",
+                self._personal_data_view(ErasureView),
+                name="erase_personal_data",
             ),
         ]
 
@@ -405,6 +432,8 @@ def register_entry_log_actions(actions):
         formal_check.SAVED_ACTION: formal_check.SAVED_LABEL,
         **decisions.LOG_ACTIONS,
         **reviews.LOG_ACTIONS,
+        **anonymisation.LOG_ACTIONS,
+        **data_export.LOG_ACTIONS,
     }
     formatters = {action: audit.formatter(label) for action, label in labels.items()}
     formatters.update(audit.LOG_FORMATTERS)

@@ -227,6 +227,10 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 # Applicants' files: never under MEDIA_ROOT, never served by the web server.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+# Applicants' personal data is kept this many years after an edition's results
+# (an edition may set its own date); then ``anonymise_expired_entries`` removes
+# it (competition/retention.py). A policy, not a deployment switch: no env var.
+PERSONAL_DATA_RETENTION_YEARS = 5
 
 # Storage: local folders by default, S3 when a bucket is configured (DESIGN §7).
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")

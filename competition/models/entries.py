@@ -142,6 +142,12 @@ class Entry(models.Model):
     draft_invalid_values = models.JSONField(
         _("błędne wartości wersji roboczej"), default=dict, blank=True
     )
+    # Set when the applicant's personal data was removed (retention expired or
+    # an erasure request, ``personal_data.anonymise``); the entry stays for the
+    # statistics under its reference number.
+    anonymised_at = models.DateTimeField(
+        _("dane osobowe usunięto"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("zgłoszenie")
@@ -157,6 +163,10 @@ class Entry(models.Model):
             ("download_entryfile", _("Może pobierać pliki zgłoszeń")),
             ("check_entry", _("Może przeprowadzać ocenę formalną")),
             ("view_competition_log", _("Może przeglądać dziennik konkursu")),
+            (
+                "manage_personal_data",
+                _("Może eksportować i usuwać dane osobowe zgłaszających"),
+            ),
         ]
 
     def __str__(self):
@@ -164,7 +174,10 @@ class Entry(models.Model):
 
     @property
     def nominee_name(self):
-        """The name the jury and the results use: the person or the organisation."""
+        """The name the jury and the results use: the person or the organisation
+        (a placeholder once the personal data is gone)."""
+        if self.anonymised_at:
+            return str(_("(dane usunięte)"))
         if self.nominee_kind == NomineeKind.PERSON:
             return self.person_name
         return self.organisation_name

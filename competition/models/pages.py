@@ -29,8 +29,10 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from search.index import LemmatisedSearchMixin
 
+from .. import retention
 from ..blocks import FaqBlock
 from ..forms.edition import CompetitionPageForm
+from ..panels import RetentionDatePanel
 
 
 class Aggregation(models.TextChoices):
@@ -197,6 +199,17 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
     draft_retention_days = models.PositiveSmallIntegerField(
         _("jak długo przechowujemy wersje robocze (dni)"), default=30
     )
+    personal_data_retention_until = models.DateField(
+        _("dane osobowe zgłaszających przechowujemy do"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Puste = domyślnie: pięć lat od ogłoszenia wyników. Następnego dnia "
+            "dane osobowe ze zgłoszeń tej edycji są anonimizowane, a pliki "
+            "usuwane; zostają statystyki (kategoria, powiat, forma prawna, "
+            "oceny, decyzje)."
+        ),
+    )
 
     aggregation = models.CharField(
         _("wynik zgłoszenia"),
@@ -313,6 +326,10 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
                 FieldPanel("draft_retention_days"),
             ],
             heading=_("Pliki i wersje robocze"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("personal_data_retention_until"), RetentionDatePanel()],
+            heading=_("Okres przechowywania danych osobowych"),
         ),
         MultiFieldPanel(
             [FieldPanel("information_clause"), FieldPanel("image_publication_text")],
@@ -558,4 +575,5 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["phase"] = self.phase()
         context["categories"] = self.categories_list()
+        context["personal_data_until"] = retention.retention_date(self)
         return context

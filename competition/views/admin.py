@@ -32,7 +32,7 @@ from wagtail.log_actions import registry as log_registry
 from .. import audit, duplicates, exports
 from ..formal_check import SAVED_ACTION, correctable_fields
 from ..models import Entry, EntryAnswer, Review, Status
-from ..permissions import can_export_entries
+from ..permissions import can_export_entries, can_manage_personal_data
 from ..reviews import REVISED
 
 # -- entries -----------------------------------------------------------------
@@ -390,6 +390,8 @@ class EntryInspectView(EntryDetailsMixin, generic.InspectView):
 
     template_name = "competition/admin/entry_inspect.html"
     formal_check_url_name = None
+    export_personal_data_url_name = None
+    erase_personal_data_url_name = None
 
     def get_object(self, queryset=None):
         return entry_with_details(self.pk)
@@ -422,6 +424,26 @@ class EntryInspectView(EntryDetailsMixin, generic.InspectView):
                     classname="button-primary",
                 ),
             )
+        if can_manage_personal_data(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Eksportuj dane osobowe"),
+                    url=reverse(
+                        self.export_personal_data_url_name, args=[self.object.pk]
+                    ),
+                    icon_name="download",
+                )
+            )
+            if self.object.anonymised_at is None:
+                buttons.append(
+                    HeaderButton(
+                        _("Usuń dane osobowe (RODO art. 17)"),
+                        url=reverse(
+                            self.erase_personal_data_url_name, args=[self.object.pk]
+                        ),
+                        icon_name="bin",
+                    )
+                )
         return buttons
 
     def get_context_data(self, **kwargs):

@@ -190,7 +190,8 @@ def _held_entries(request, edition):
         "criterion__sort_order", "criterion__pk"
     )
     return list(
-        Entry.objects.filter(pk__in=held, edition=edition)
+        # An anonymised entry is nobody's to see, whatever the session holds.
+        Entry.objects.filter(pk__in=held, edition=edition, anonymised_at=None)
         .exclude(status=Status.DRAFT)
         .select_related("category")
         .prefetch_related(

@@ -422,6 +422,8 @@ def test_secretariat_group_has_exactly_the_least_permissions(db):
         "check_entry",
         # 0008_competition_log_permission: the "Dziennik konkursu".
         "view_competition_log",
+        # 0013_personal_data_retention: applicants' requests (RODO art. 15, 17).
+        "manage_personal_data",
         "add_category",
         "change_category",
         "delete_category",
