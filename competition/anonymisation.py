@@ -48,6 +48,7 @@ from .models import (
     ReviewVersion,
     Score,
 )
+from .submission import stored_names
 from .validators import format_nip
 from .workflow import SECRETARIAT, SYSTEM
 
@@ -125,18 +126,18 @@ class Plan:
 
     entry: Entry
     file_names: list = field(default_factory=list)
+    files: int = 0
     tokens: int = 0
-
-    @property
-    def files(self):
-        return len(self.file_names)
 
 
 def plan(entry):
     """What :func:`anonymise` would remove from ``entry`` (nothing is changed)."""
+    entry_files = list(entry.files.all())
     return Plan(
         entry=entry,
-        file_names=list(entry.files.values_list("storage_name", flat=True)),
+        # Originals (or their quarantined content) and the photos' clean copies.
+        file_names=[name for item in entry_files for name in stored_names(item)],
+        files=len(entry_files),
         tokens=entry.tokens.count(),
     )
 
