@@ -12,16 +12,35 @@ def is_required_for(user):
     """Superusers and the groups that see applicants' data (settings)."""
     if not settings.SECOND_FACTOR_REQUIRED or not user.is_authenticated:
         return False
+    return _required_by_role(user)
+
+
+def is_enrolled(user):
+    return user_has_device(user, confirmed=True)
+
+
+def status(user):
+    """What an administrator sees of a user's second factor."""
+    return {
+        "authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "backup_codes_left": StaticToken.objects.filter(
+            device__user=user, device__confirmed=True
+        ).count(),
+        "has_devices": TOTPDevice.objects.filter(user=user).exists()
+        or StaticDevice.objects.filter(user=user).exists(),
+        "required": _required_by_role(user),
+    }
+
+
+def _required_by_role(user):
+    # As is_required_for, but for the user on the screen, not the one signed in
+    # (and whether or not the demo has switched the requirement off).
     if user.is_superuser:
         return True
     groups = set(settings.SECOND_FACTOR_GROUPS)
     if settings.SECOND_FACTOR_FOR_EDITORS:
         groups |= set(settings.SECOND_FACTOR_EDITOR_GROUPS)
     return user.groups.filter(name__in=groups).exists()
-
-
-def is_enrolled(user):
-    return user_has_device(user, confirmed=True)
 
 
 def pending_totp_device(user):

@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersAdminConfig",  # wagtail.users + the second factor's reset
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
