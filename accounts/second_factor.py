@@ -7,6 +7,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_CODE_COUNT = 10
 
+#: Wagtail's log action of a reset (its label: ``users_admin.ResetFormatter``).
+RESET_ACTION = "accounts.second_factor.reset"
+
 
 def is_required_for(user):
     """Superusers and the groups that see applicants' data (settings)."""
@@ -72,3 +75,34 @@ def reset(user):
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     return end_sessions_of(user)
+
+
+def reset_by_administrator(user, reason, by, request=None):
+    """An administrator's reset (Users admin or ``reset_second_factor``):
+    :func:`reset`, written to Wagtail's log of ``user`` (their history and the
+    site history) and as a structured event. ``by`` is the administrator's
+    user, or their name when the command names no account. Returns how many
+    sessions ended."""
+    from django.db import transaction
+    from wagtail.log_actions import log
+
+    from .events import log_event
+
+    by_user = by if hasattr(by, "get_username") else None
+    with transaction.atomic():
+        sessions = reset(user)
+        log(
+            instance=user,
+            action=RESET_ACTION,
+            user=by_user,
+            data={"reason": reason, "sessions_ended": sessions},
+        )
+    log_event(
+        "second_factor_reset",
+        request=request,
+        username=user.get_username(),
+        reason=reason,
+        reset_by=by_user.get_username() if by_user else str(by),
+        sessions_ended=sessions,
+    )
+    return sessions

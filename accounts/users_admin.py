@@ -9,7 +9,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -21,13 +20,10 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
-from wagtail.log_actions import LogFormatter, log
+from wagtail.log_actions import LogFormatter
 from wagtail.users.views import users
 
 from . import second_factor
-from .events import log_event
-
-RESET_ACTION = "accounts.second_factor.reset"
 
 
 def may_reset(user):
@@ -108,22 +104,12 @@ class ResetSecondFactorView(WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
-        target, reason = self.object, form.cleaned_data["reason"]
-        with transaction.atomic():
-            sessions = second_factor.reset(target)
-            log(
-                instance=target,
-                action=RESET_ACTION,
-                user=self.request.user,
-                data={"reason": reason, "sessions_ended": sessions},
-            )
-        log_event(
-            "second_factor_reset",
+        target = self.object
+        second_factor.reset_by_administrator(
+            target,
+            form.cleaned_data["reason"],
+            by=self.request.user,
             request=self.request,
-            username=target.get_username(),
-            reason=reason,
-            reset_by=self.request.user.get_username(),
-            sessions_ended=sessions,
         )
         if target.pk == self.request.user.pk:
             # Their own session is among the ended ones: sign out cleanly

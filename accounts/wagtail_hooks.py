@@ -2,7 +2,8 @@ from django.urls import path
 from wagtail import hooks
 
 from . import views
-from .users_admin import RESET_ACTION, ResetFormatter
+from .second_factor import RESET_ACTION
+from .users_admin import ResetFormatter
 
 
 @hooks.register("register_admin_urls")

@@ -181,3 +181,14 @@ def test_an_administrator_resetting_their_own_is_signed_out(admin):
 def test_an_unknown_user_is_404(admin):
     response = signed_in(admin).get("/admin/users/reset-second-factor/999/")
     assert response.status_code == 404
+
+
+def test_the_command_writes_the_same_history_entry(admin, juror):
+    from django.core.management import call_command
+
+    call_command("reset_second_factor", "juror1", reason=REASON, by="admin")
+
+    assert not has_devices(juror)
+    entry = ModelLogEntry.objects.get(action="accounts.second_factor.reset")
+    assert entry.user_id == admin.pk and entry.object_id == str(juror.pk)
+    assert entry.data["reason"] == REASON
