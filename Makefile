@@ -47,6 +47,7 @@ e2e: $(VENV)/.installed-dev node_modules/.installed
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
+	$(VENV)/bin/bandit -c bandit.yaml -r . -q
 
 format: $(VENV)/.installed-dev
 	$(PY) -m ruff format .

@@ -7,21 +7,43 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_CODE_COUNT = 10
 
+#: Wagtail's log action of a reset (its label: ``users_admin.ResetFormatter``).
+RESET_ACTION = "accounts.second_factor.reset"
+
 
 def is_required_for(user):
     """Superusers and the groups that see applicants' data (settings)."""
     if not settings.SECOND_FACTOR_REQUIRED or not user.is_authenticated:
         return False
+    return _required_by_role(user)
+
+
+def is_enrolled(user):
+    return user_has_device(user, confirmed=True)
+
+
+def status(user):
+    """What an administrator sees of a user's second factor."""
+    return {
+        "authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "backup_codes_left": StaticToken.objects.filter(
+            device__user=user, device__confirmed=True
+        ).count(),
+        "has_devices": TOTPDevice.objects.filter(user=user).exists()
+        or StaticDevice.objects.filter(user=user).exists(),
+        "required": _required_by_role(user),
+    }
+
+
+def _required_by_role(user):
+    # As is_required_for, but for the user on the screen, not the one signed in
+    # (and whether or not the demo has switched the requirement off).
     if user.is_superuser:
         return True
     groups = set(settings.SECOND_FACTOR_GROUPS)
     if settings.SECOND_FACTOR_FOR_EDITORS:
         groups |= set(settings.SECOND_FACTOR_EDITOR_GROUPS)
     return user.groups.filter(name__in=groups).exists()
-
-
-def is_enrolled(user):
-    return user_has_device(user, confirmed=True)
 
 
 def pending_totp_device(user):
@@ -53,3 +75,34 @@ def reset(user):
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     return end_sessions_of(user)
+
+
+def reset_by_administrator(user, reason, by, request=None):
+    """An administrator's reset (Users admin or ``reset_second_factor``):
+    :func:`reset`, written to Wagtail's log of ``user`` (their history and the
+    site history) and as a structured event. ``by`` is the administrator's
+    user, or their name when the command names no account. Returns how many
+    sessions ended."""
+    from django.db import transaction
+    from wagtail.log_actions import log
+
+    from .events import log_event
+
+    by_user = by if hasattr(by, "get_username") else None
+    with transaction.atomic():
+        sessions = reset(user)
+        log(
+            instance=user,
+            action=RESET_ACTION,
+            user=by_user,
+            data={"reason": reason, "sessions_ended": sessions},
+        )
+    log_event(
+        "second_factor_reset",
+        request=request,
+        username=user.get_username(),
+        reason=reason,
+        reset_by=by_user.get_username() if by_user else str(by),
+        sessions_ended=sessions,
+    )
+    return sessions

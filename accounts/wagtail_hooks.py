@@ -2,6 +2,8 @@ from django.urls import path
 from wagtail import hooks
 
 from . import views
+from .second_factor import RESET_ACTION
+from .users_admin import ResetFormatter
 
 
 @hooks.register("register_admin_urls")
@@ -18,3 +20,9 @@ def register_second_factor_urls():
             name="accounts_second_factor_enrol",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_second_factor_log_actions(actions):
+    # Shown in the user's history and the site history (users_admin.py).
+    actions.register_action(RESET_ACTION)(ResetFormatter)

@@ -5,15 +5,14 @@ import hashlib
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.throttling import client_ip
+
 
 def client_address(request):
-    """The client's address as the web server saw it.
-
-    Behind a proxy, the deployment must put the client's address in
-    REMOTE_ADDR (gunicorn's ``--forwarded-allow-ips``); we never trust a raw
-    X-Forwarded-For header that a client could forge.
-    """
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, as login throttling reads it (``client_ip``):
+    REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies of ours the entry
+    they wrote in X-Forwarded-For; what the client wrote there is ignored."""
+    return client_ip(request) or "unknown"
 
 
 def hit(request, scope, limit, window_seconds):

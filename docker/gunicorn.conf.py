@@ -36,7 +36,8 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 # The heartbeat file lives in memory (a container's overlay /tmp can stall it).
-_SHM = "/dev/shm"  # noqa: S108 - gunicorn's own advice for containers
+# gunicorn's own advice for containers; a RAM-backed directory, not a shared /tmp
+_SHM = "/dev/shm"  # noqa: S108 # nosec B108
 worker_tmp_dir = _SHM if os.path.isdir(_SHM) else None
 # Access log and errors to stdout/stderr, for the platform's log collector.
 accesslog = "-"

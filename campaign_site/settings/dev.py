@@ -5,7 +5,10 @@ from .base import env, env_bool
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret-6d1f0c2a9b7e4f58a3c1")
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "0.0.0.0"]  # noqa: S104
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# `runserver 0.0.0.0:8000` opened as http://0.0.0.0:8000/: a Host header to
+# accept, which binds nothing.
+ALLOWED_HOSTS += ["0.0.0.0"]  # noqa: S104 # nosec B104
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 # A test or a curious developer can read what a run sent: EMAIL_BACKEND and

@@ -794,6 +794,51 @@ def test_rate_limit_keeps_the_typed_data(post, page, category):
     assert not Entry.objects.exists()
 
 
+@pytest.mark.django_db
+def test_a_rotating_forwarded_for_does_not_escape_the_rate_limit(
+    settings, post, page, category
+):
+    """Behind one trusted proxy the limit counts the address the proxy wrote;
+    what the client put in front of it changes nothing, and another client
+    forwarded by the same proxy is not limited."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    data = formdata.organisation(category, nip="1")
+    with mock.patch.object(views, "FORM_POST_LIMIT", 2):
+        for n in range(2):
+            post(
+                form_url(page, category),
+                data,
+                HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.66",
+                **proxy,
+            )
+        refused = post(
+            form_url(page, category),
+            data,
+            HTTP_X_FORWARDED_FOR="198.51.100.9, 203.0.113.66",
+            **proxy,
+        )
+        other = post(
+            form_url(page, category),
+            data,
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            **proxy,
+        )
+    assert refused.status_code == 429
+    assert other.status_code == 400  # checked (nip="1"), not refused
+
+
+@pytest.mark.django_db
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(post, page, category):
+    data = formdata.organisation(category, nip="1")
+    with mock.patch.object(views, "FORM_POST_LIMIT", 2):
+        responses = [
+            post(form_url(page, category), data, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+            for n in range(3)
+        ]
+    assert [r.status_code for r in responses] == [400, 400, 429]
+
+
 # -- languages ----------------------------------------------------------------
 
 
