@@ -291,6 +291,11 @@ class JuryViewSet(ViewSet):
             ),
             path("entries/<int:entry_id>/", ReviewView.as_view(), name="review"),
             path(
+                "entries/<int:entry_id>/change/",
+                ReviewView.as_view(changing=True),
+                name="change",
+            ),
+            path(
                 "entries/<int:entry_id>/autosave/",
                 AutosaveView.as_view(),
                 name="autosave",

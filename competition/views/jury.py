@@ -13,6 +13,7 @@ signed-in user and the entry.
 
 from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -26,7 +27,7 @@ from django.views.decorators.http import require_GET
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import reviews
+from .. import reviews, scoring
 from ..dates import shown_deadline
 from ..files import can_download, inline_image_response
 from ..forms.scoring import (
@@ -82,6 +83,31 @@ def _forbidden():
     return HttpResponseForbidden(
         JURY_ONLY_MESSAGE, content_type="text/plain; charset=utf-8"
     )
+
+
+def save_refusal(edition, review, posted_version):
+    """Why a save of ``review`` posted from a form holding ``posted_version``
+    cannot go ahead: ``(message, status)``, or ``None`` when it may. The scoring
+    form and its autosave ask the same two questions in the same order: is
+    scoring open, and is this still the version the form was loaded with (no
+    other tab or device saved in between)?"""
+    if not jury_phase_open(edition):
+        return _phase_message(edition) or CLOSED_MESSAGE, 403
+    current = review.version if review else 0
+    if (posted_version or "").strip() != str(current):
+        return STALE_MESSAGE, 409
+    return None
+
+
+def draft_state(review):
+    """The scoring screen's top line for a review not yet submitted; the
+    autosave sends the same line after each save (``static/js/jury.js``)."""
+    if review is None:
+        return _("Ocena nierozpoczęta.")
+    saved_at = formats.time_format(timezone.localtime(review.updated_at), "H:i")
+    return _("Wersja robocza zapisana o %(time)s: ocena nie jest jeszcze złożona.") % {
+        "time": saved_at
+    }
 
 
 def _phase_message(edition, now=None):
@@ -489,11 +515,15 @@ class ConflictRevisionView(EntryMixin, JuryView):
 
 class ReviewView(EntryMixin, JuryView):
     """The scoring screen: the entry's answers beside its criteria, a points
-    input and a comment per criterion; save as draft, submit, or (once
-    submitted) change with a reason. Optimistic locking by ``Review.version``."""
+    input and a comment per criterion; save as draft or submit. Once submitted,
+    the screen confirms it (when, the points read-only, what to do next); the
+    ``change`` URL opens the form again, where a change needs a reason, while
+    scoring is open. Optimistic locking by ``Review.version``."""
 
     template_name = "competition/jury/review.html"
     page_title = _("Ocena zgłoszenia")
+    # The "change" URL: the form of a submitted review, with its reason field.
+    changing = False
 
     def prepare(self, request, entry_id):
         self.setup_entry(entry_id)
@@ -511,25 +541,25 @@ class ReviewView(EntryMixin, JuryView):
         return None
 
     def get(self, request, entry_id):
+        if self.changing and not (self.submitted and jury_phase_open(self.edition)):
+            # Nothing to change yet, or no longer: the review's own screen.
+            return redirect("jury:review", self.entry.pk)
         scores = self.review.scores.all() if self.review else []
         form = self._form(initial=ReviewForm.initial_for(self.review, scores))
-        return self.render(form)
+        return self.render(form, confirmation=self.submitted and not self.changing)
 
     def post(self, request, entry_id):
         action = request.POST.get("action", "draft")
         submitting = action in ("submit", "submit_next") or self.submitted
-        if not jury_phase_open(self.edition):
-            form = self._form(data=request.POST, needs_reason=False)
-            form.is_valid()
-            form.add_error(None, _phase_message(self.edition) or CLOSED_MESSAGE)
-            return self.render(form, status=403)
-        if not self._version_matches(request.POST.get("version")):
+        refusal = save_refusal(self.edition, self.review, request.POST.get("version"))
+        if refusal is not None:
             # Checked before the fields: a stale tab hears about the other save,
             # not about a reason that its own form never asked for.
+            message, status = refusal
             form = self._form(data=request.POST, needs_reason=False)
             form.is_valid()
-            form.add_error(None, STALE_MESSAGE)
-            return self.render(form, status=409)
+            form.add_error(None, message)
+            return self.render(form, status=status)
         form = self._form(data=request.POST, submitting=submitting)
         if not form.is_valid():
             return self.render(form)
@@ -554,23 +584,26 @@ class ReviewView(EntryMixin, JuryView):
             messages.error(request, LEFT_THE_LIST_MESSAGE)
             return redirect("jury:dashboard")
         if self.submitted:
-            message = _("Zmiana oceny zapisana (wersja %(number)s).") % {
-                "number": review.versions.count()
-            }
-        elif submitting:
-            message = _(
-                "Ocena złożona. Możesz ją zmienić do końca oceny, podając powód."
+            messages.success(
+                request,
+                _("Zmiana oceny zapisana (wersja %(number)s).")
+                % {"number": review.versions.count()},
             )
-        else:
-            message = _("Wersja robocza zapisana.")
-        messages.success(request, message)
+        elif not submitting:
+            messages.success(request, _("Wersja robocza zapisana."))
+        elif action.endswith("_next"):
+            # The confirmation screen is skipped: say it on the next one.
+            messages.success(
+                request,
+                _(
+                    "Ocena zgłoszenia %(reference)s złożona. Możesz ją zmienić "
+                    "do końca oceny, podając powód."
+                )
+                % {"reference": self.entry.reference},
+            )
         if action.endswith("_next"):
             return redirect(f"{reverse('jury:next')}?after={self.entry.pk}")
         return redirect("jury:review", self.entry.pk)
-
-    def _version_matches(self, posted):
-        current = self.review.version if self.review else 0
-        return posted is not None and posted.strip() == str(current)
 
     def _form(self, submitting=False, needs_reason=None, **kwargs):
         return ReviewForm(
@@ -580,10 +613,12 @@ class ReviewView(EntryMixin, JuryView):
             **kwargs,
         )
 
-    def render(self, form, status=200):
+    def render(self, form, status=200, confirmation=False):
         entry = self.entry
         answers = {answer.criterion_id: answer.text for answer in entry.answers.all()}
         files = list(entry.files.all())
+        versions = list(self.review.versions.all()) if self.review else []
+        is_open = jury_phase_open(self.edition)
         context = self.get_context_data(
             entry=entry,
             form=form,
@@ -601,18 +636,60 @@ class ReviewView(EntryMixin, JuryView):
             presentations=[f for f in files if f.kind == EntryFile.Kind.PRESENTATION],
             review=self.review,
             submitted=self.submitted,
-            versions=list(self.review.versions.all()) if self.review else [],
-            open=jury_phase_open(self.edition),
+            draft_state=draft_state(self.review),
+            confirmation=confirmation,
+            summary=_submitted_summary(self.criteria, self.review)
+            if confirmation
+            else None,
+            # The latest change, when the review changed after it was submitted.
+            changed_at=versions[-1].created_at if len(versions) > 1 else None,
+            versions=versions,
+            open=is_open,
             phase_message=_phase_message(self.edition),
             autosave_url=reverse("jury:autosave", args=[entry.pk]),
             conflict_url=reverse("jury:conflict", args=[entry.pk]),
+            change_url=reverse("jury:change", args=[entry.pk]),
+            next_url=f"{reverse('jury:next')}?after={entry.pk}",
+            # Where the confirmation's main button leads: the next review to
+            # do, or back to the list when none is left.
+            next_row=next_unfinished(self.request.user, entry.pk)
+            if confirmation and is_open
+            else None,
         )
         return self.render_to_response(context, status=status)
 
 
+def _submitted_summary(criteria, review):
+    """The submitted review read-only: per criterion its points and comment,
+    and the juror's weighted total as ``competition.scoring`` counts it."""
+    scores = {score.criterion_id: score for score in review.scores.all()}
+    rows = [
+        {
+            "criterion": criterion,
+            "weight": display_weight(criterion.weight),
+            "points": getattr(scores.get(criterion.pk), "points", None),
+            "comment": getattr(scores.get(criterion.pk), "comment", ""),
+        }
+        for criterion in criteria
+    ]
+    points = {row["criterion"].pk: row["points"] for row in rows}
+    specs = [scoring.CriterionSpec(c.pk, c.weight, c.max_points) for c in criteria]
+    try:
+        percent = scoring.juror_total(points, specs)
+    except ValueError:
+        return {"rows": rows, "total": None}  # a submitted review has every point
+    total = {
+        "points": sum(Fraction(c.weight) * points[c.pk] for c in criteria),
+        "max": sum(Fraction(c.weight) * c.max_points for c in criteria),
+        "percent": percent,
+    }
+    return {"rows": rows, "total": {k: float(v) for k, v in total.items()}}
+
+
 class AutosaveView(EntryMixin, View):
     """The scoring screen's draft autosave (``static/js/jury.js``): the form's
-    fields as POST, a JSON answer. Drafts only: a submitted review changes only
+    fields as POST, a JSON answer with the review's new version and the
+    screen's new state line. Drafts only: a submitted review changes only
     through the form, with a reason."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -627,12 +704,10 @@ class AutosaveView(EntryMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, entry_id):
-        if not jury_phase_open(self.edition):
-            return _json_error(_phase_message(self.edition) or CLOSED_MESSAGE, 403)
         review = Review.objects.filter(entry=self.entry, member=self.member).first()
-        current = review.version if review else 0
-        if request.POST.get("version", "").strip() != str(current):
-            return _json_error(STALE_MESSAGE, 409)
+        refusal = save_refusal(self.edition, review, request.POST.get("version"))
+        if refusal is not None:
+            return _json_error(*refusal)
         if review and review.status == Review.Status.SUBMITTED:
             return _json_error(
                 _("Ocena jest złożona: zmianę zapisz przyciskiem, podając jej powód."),
@@ -678,6 +753,7 @@ class AutosaveView(EntryMixin, View):
                     _("Wersja robocza zapisana automatycznie o %(time)s.")
                     % {"time": saved_at}
                 ),
+                "state": str(draft_state(review)),
             }
         )
 
