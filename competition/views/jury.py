@@ -690,7 +690,9 @@ class AutosaveView(EntryMixin, View):
     """The scoring screen's draft autosave (``static/js/jury.js``): the form's
     fields as POST, a JSON answer with the review's new version and the
     screen's new state line. Drafts only: a submitted review changes only
-    through the form, with a reason."""
+    through the form, with a reason. Each save names its screen (``page``), so
+    the last save of a closing screen may follow that screen's own save still
+    on its way (:func:`_followed_version`)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request_is_juror(request):
@@ -704,47 +706,58 @@ class AutosaveView(EntryMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, entry_id):
-        review = Review.objects.filter(entry=self.entry, member=self.member).first()
-        refusal = save_refusal(self.edition, review, request.POST.get("version"))
-        if refusal is not None:
-            return _json_error(*refusal)
-        if review and review.status == Review.Status.SUBMITTED:
-            return _json_error(
-                _("Ocena jest złożona: zmianę zapisz przyciskiem, podając jej powód."),
-                409,
-            )
-        form = ReviewForm(
-            data=request.POST, criteria=self.entry.category.criteria.all()
-        )
-        if not form.is_valid():
-            return JsonResponse(
-                {
-                    "message": str(
-                        _("Nie zapisano wersji roboczej: popraw zaznaczone pola.")
+        page = request.POST.get("page", "")[:32]
+        # A last save that follows this screen's own save still on its way may
+        # meet that save mid-commit: read again once, then it follows it.
+        for attempt in (1, 2):
+            review = Review.objects.filter(entry=self.entry, member=self.member).first()
+            data = request.POST.copy()
+            data["version"] = _followed_version(request.POST, review, page)
+            refusal = save_refusal(self.edition, review, data["version"])
+            if refusal is not None:
+                return _json_error(*refusal)
+            if review and review.status == Review.Status.SUBMITTED:
+                return _json_error(
+                    _(
+                        "Ocena jest złożona: zmianę zapisz przyciskiem, podając "
+                        "jej powód."
                     ),
-                    "errors": {
-                        form[name].auto_id: [str(error) for error in errors]
-                        for name, errors in form.errors.items()
-                        if name in form.fields
+                    409,
+                )
+            form = ReviewForm(data=data, criteria=self.entry.category.criteria.all())
+            if not form.is_valid():
+                return JsonResponse(
+                    {
+                        "message": str(
+                            _("Nie zapisano wersji roboczej: popraw zaznaczone pola.")
+                        ),
+                        "errors": {
+                            form[name].auto_id: [str(error) for error in errors]
+                            for name, errors in form.errors.items()
+                            if name in form.fields
+                        },
                     },
-                },
-                status=400,
-            )
-        try:
-            review = reviews.save_review(
-                self.member,
-                self.entry,
-                form.scores(),
-                version=form.cleaned_data["version"],
-                submit=False,
-                user=request.user,
-            )
-        except reviews.StaleReview:
-            return _json_error(STALE_MESSAGE, 409)
-        except reviews.ScoringClosed:
-            return _json_error(CLOSED_MESSAGE, 403)
-        except reviews.NotOnTheList:
-            return _json_error(LEFT_THE_LIST_MESSAGE, 404)
+                    status=400,
+                )
+            try:
+                review = reviews.save_review(
+                    self.member,
+                    self.entry,
+                    form.scores(),
+                    version=form.cleaned_data["version"],
+                    submit=False,
+                    user=request.user,
+                    page=page,
+                )
+            except reviews.StaleReview:
+                if attempt == 1 and request.POST.get("follows"):
+                    continue
+                return _json_error(STALE_MESSAGE, 409)
+            except reviews.ScoringClosed:
+                return _json_error(CLOSED_MESSAGE, 403)
+            except reviews.NotOnTheList:
+                return _json_error(LEFT_THE_LIST_MESSAGE, 404)
+            break
         saved_at = formats.time_format(timezone.localtime(review.updated_at), "H:i")
         return JsonResponse(
             {
@@ -756,6 +769,25 @@ class AutosaveView(EntryMixin, View):
                 "state": str(draft_state(review)),
             }
         )
+
+
+def _followed_version(posted, review, page):
+    """The version an autosave is made from. Normally the posted one. A screen
+    closing while its previous save is on its way sends its last fields from
+    the version that save started from, with ``follows``: when the current
+    version was made by that very screen (``Review.saved_by_page``) one save
+    after the posted one, nobody else saved in between and the last fields
+    follow it. Anything else is checked as posted (and refused if stale)."""
+    version = posted.get("version", "")
+    if (
+        posted.get("follows")
+        and page
+        and review is not None
+        and review.saved_by_page == page
+        and version.strip() == str(review.version - 1)
+    ):
+        return str(review.version)
+    return version
 
 
 def _json_error(message, status):

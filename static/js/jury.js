@@ -61,6 +61,12 @@
   var stopped = false;
   var waitingSubmit = null;
   var pauseTimer = null;
+  // This page's id: the server notes which screen's autosave made a version,
+  // so this screen's last save may follow its own save still on the way.
+  var pageId = Array.prototype.map.call(
+    window.crypto.getRandomValues(new Uint8Array(16)),
+    function (byte) { return ("0" + byte.toString(16)).slice(-2); }
+  ).join("");
 
   function say(message) {
     if (status) status.textContent = message;
@@ -69,6 +75,7 @@
   function body() {
     var data = new FormData(form);
     data.delete("action");
+    data.set("page", pageId);
     return new URLSearchParams(data).toString();
   }
 
@@ -154,11 +161,13 @@
       save();
       return;
     }
-    // A save is on its way and its answer may never come: send the latest
-    // fields from the version that save started from. If that save lands
-    // first, the server refuses this one as stale rather than guess.
+    // A save is on its way and its answer will never be heard: send the
+    // latest fields from the version that save started from, as following
+    // it. Whichever the server meets first, these fields are the ones kept;
+    // a save from anywhere else in between still makes this one stale.
     var data = new URLSearchParams(body());
     data.set("version", sentVersion);
+    data.set("follows", "1");
     var payload = data.toString();
     try {
       send(payload).catch(function () {});

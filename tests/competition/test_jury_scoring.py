@@ -956,6 +956,102 @@ def test_one_place_refuses_a_save_when_closed_or_stale(edition, declared, jury):
     assert status == 403 and "zamknięta" in str(message)
 
 
+def autosave(client, entry, points, version, **extra):
+    data = form_data(entry, points, version=version, **extra)
+    del data["action"]
+    return client.post(autosave_url(entry), data)
+
+
+def stored_points(review):
+    return [s.points for s in review.scores.order_by("criterion__sort_order")]
+
+
+def test_a_closing_screens_last_save_follows_its_own_save_on_the_way(
+    juror_client, jury, declared
+):
+    """static/js/jury.js: the page closes while its save from version 0 is on
+    its way; its last fields go from version 0 too, as following that save."""
+    entry = declared[0]
+    assert autosave(juror_client, entry, [3, None], 0, page="tab-a").status_code == 200
+
+    last = autosave(juror_client, entry, [3, 8], 0, page="tab-a", follows="1")
+
+    assert last.status_code == 200 and last.json()["version"] == 2
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.version == 2 and stored_points(review) == [3, 8]
+
+
+def test_a_closing_screens_last_save_that_arrives_first_is_kept(
+    juror_client, jury, declared
+):
+    entry = declared[0]
+    assert (
+        autosave(juror_client, entry, [3, 8], 0, page="tab-a", follows="1").status_code
+        == 200
+    )
+
+    # The save that was on its way arrives after it: stale, nothing overwritten.
+    late = autosave(juror_client, entry, [3, None], 0, page="tab-a")
+
+    assert late.status_code == 409
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.version == 1 and stored_points(review) == [3, 8]
+
+
+def test_a_last_save_meeting_its_own_save_mid_commit_follows_it(
+    juror_client, jury, declared, monkeypatch
+):
+    """The save on its way commits between the last save's check and its own
+    commit: read again once, the last save follows it."""
+    from competition import reviews
+
+    entry = declared[0]
+    save = reviews.save_review
+    calls = []
+
+    def on_the_way_commits_first(member, entry, scores, **kwargs):
+        if not calls:
+            first = [s.__class__(s.criterion, 3, "") for s in scores]
+            save(member, entry, first, version=0, submit=False, page="tab-a")
+        calls.append(kwargs["version"])
+        return save(member, entry, scores, **kwargs)
+
+    monkeypatch.setattr(reviews, "save_review", on_the_way_commits_first)
+    response = autosave(juror_client, entry, [3, 8], 0, page="tab-a", follows="1")
+
+    assert response.status_code == 200, response.json()
+    assert calls == [0, 1]
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.version == 2 and stored_points(review) == [3, 8]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"page": "tab-b"},  # another tab's autosave
+        {"page": ""},  # an autosave that names no screen
+        None,  # the form's own save button
+    ],
+)
+def test_following_never_overwrites_anyone_elses_save(
+    juror_client, jury, declared, first
+):
+    entry = declared[0]
+    if first is None:
+        juror_client.post(review_url(entry), form_data(entry, [1, 1]))
+    else:
+        autosave(juror_client, entry, [1, 1], 0, **first)
+
+    for extra in ({"page": "tab-a", "follows": "1"}, {"page": "", "follows": "1"}):
+        response = autosave(juror_client, entry, [9, 9], 0, **extra)
+        assert response.status_code == 409
+    # Nor does a save without "follows" skip a version, even from the same tab.
+    autosave(juror_client, entry, [2, 2], 1, page="tab-a")
+    assert autosave(juror_client, entry, [9, 9], 1, page="tab-a").status_code == 409
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert stored_points(review) == [2, 2]
+
+
 def test_autosave_refuses_invalid_points_and_submitted_reviews(
     juror_client, jury, declared
 ):

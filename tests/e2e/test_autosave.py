@@ -11,11 +11,13 @@ Screenshots: ``build/e2e-screenshots/jury-autosave-*.png`` (the draft with its
 status line) and ``jury-confirmation-*.png``, at 1280 and 375 px.
 """
 
+import contextlib
 import re
 import sqlite3
 import time
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from .support import admin_login, assert_admin_accessible, shoot
@@ -25,6 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 JUROR = "juror3"
 QUEUED = "MMES-2026-0005"  # Rozwój: two quick edits, then submitted
 LEFT = "MMES-2026-0008"  # Osobowość: typed into, then the page is left
+CLOSED = "MMES-2026-0004"  # Rozwój: left while a save is on its way
 AUTOSAVE = re.compile(r"/admin/jury/entries/\d+/autosave/$")
 DB_TIMEOUT = 10  # seconds for a save to reach the database
 
@@ -167,6 +170,40 @@ def test_leaving_the_page_right_after_typing_saves_the_draft(
     )
     assert stored[0] > version
     assert stored[1][0][1] == "Zapisane przy wyjściu ze strony."
+
+
+def test_leaving_while_a_save_is_on_its_way_keeps_the_last_edit(
+    live_site, new_page, site_dir
+):
+    """The save made on focusout has reached the server, its answer has not
+    reached the page, and the juror types on and leaves: the page's last save
+    follows its own save and is kept."""
+    page = admin_login(new_page(), live_site, JUROR)
+    main = open_review(page, live_site, CLOSED)
+    points = main.locator("input[name^=points_]")
+    held = []
+    holding = [True]
+
+    def hold(route):
+        if holding[0]:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(AUTOSAVE, hold)
+    points.nth(0).fill("6")
+    points.nth(1).focus()
+    wait_until(page, lambda: held, "the first autosave")
+    holding[0] = False
+    on_the_way = held[0].fetch()  # the server saves; the page hears nothing yet
+    wait_for_stored(site_dir, CLOSED, lambda s: s[0] == 1)
+    points.nth(1).fill("9")
+    page.goto(f"{live_site}/admin/jury/")
+    with contextlib.suppress(PlaywrightError):  # the page that asked is gone
+        held[0].fulfill(response=on_the_way)
+
+    stored = wait_for_stored(site_dir, CLOSED, lambda s: s[0] == 2)
+    assert [p for p, _comment in stored[1][:2]] == [6, 9], stored
 
 
 def test_after_submitting_the_juror_sees_a_confirmation(
