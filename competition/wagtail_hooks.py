@@ -52,16 +52,15 @@ from .views.admin import (
 from .views.audit import CompetitionLogView
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
-    AutosaveView,
     ConflictRevisionView,
     DashboardView,
     DeclarationView,
     NextView,
     ProgressView,
-    ReviewView,
     photo,
     request_is_juror,
 )
+from .views.jury_review import AutosaveView, ReviewView
 from .views.jury_setup import (
     AssignmentChangeView,
     AssignmentIndexView,

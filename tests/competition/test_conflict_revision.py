@@ -358,7 +358,7 @@ def test_a_change_racing_a_late_conflict_goes_back_to_the_list(
 ):
     """Tab A's change passes the screen's checks; tab B's conflict commits
     just before A's save: A is told the entry left the list, not a 500."""
-    from competition.views import jury as jury_views
+    from competition.views import jury_review as jury_views
 
     entry = declared[0]
     submit(juror_client, entry, [5, 5], action="submit")

@@ -27,7 +27,7 @@ from competition.models import (
     Status,
 )
 from competition.permissions import can_download
-from competition.views.jury import save_refusal
+from competition.views.jury_review import save_refusal
 
 from . import builders
 from .builders import JURY, staff_user
