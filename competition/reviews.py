@@ -235,7 +235,16 @@ def _withdraw(member, entry, reason="", user=None):
 
 
 def save_review(
-    member, entry, scores, *, version, submit, reason="", user=None, now=None
+    member,
+    entry,
+    scores,
+    *,
+    version,
+    submit,
+    reason="",
+    user=None,
+    now=None,
+    page="",
 ):
     """Save ``member``'s review of ``entry``; returns the saved review.
 
@@ -249,7 +258,8 @@ def save_review(
     Raises :class:`ScoringClosed` outside the jury phase and
     :class:`NotOnTheList` when the member has no declaration of no conflict or
     no assignment for the entry (:class:`ReviewWithdrawn` for a review
-    withdrawn after a conflict).
+    withdrawn after a conflict). ``page`` names the scoring screen whose
+    autosave this is (``Review.saved_by_page``), "" for any other save.
     """
     now = now or timezone.now()
     if not jury_phase_open(entry.edition, now):
@@ -284,6 +294,7 @@ def save_review(
             status=Review.Status.SUBMITTED if submitting else Review.Status.DRAFT,
             submitted_at=review.submitted_at or (now if submitting else None),
             updated_at=now,
+            saved_by_page=page,
         )
         if not updated:
             raise StaleReview

@@ -63,16 +63,15 @@ from .views.admin import (
 from .views.audit import CompetitionLogView
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
-    AutosaveView,
     ConflictRevisionView,
     DashboardView,
     DeclarationView,
     NextView,
     ProgressView,
-    ReviewView,
     photo,
     request_is_juror,
 )
+from .views.jury_review import AutosaveView, ReviewView
 from .views.jury_setup import (
     AssignmentChangeView,
     AssignmentIndexView,
@@ -326,6 +325,11 @@ class JuryViewSet(ViewSet):
                 name="conflict",
             ),
             path("entries/<int:entry_id>/", ReviewView.as_view(), name="review"),
+            path(
+                "entries/<int:entry_id>/change/",
+                ReviewView.as_view(changing=True),
+                name="change",
+            ),
             path(
                 "entries/<int:entry_id>/autosave/",
                 AutosaveView.as_view(),

@@ -219,6 +219,11 @@ class Review(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     version = models.PositiveIntegerField(default=0)
+    # The scoring screen (a random id per page load, static/js/jury.js) whose
+    # autosave made this version; "" when anything else saved it. Lets that
+    # screen's last save, sent as the page closes while its previous save is
+    # still on the way, follow that save rather than be refused as stale.
+    saved_by_page = models.CharField(max_length=32, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("złożono"), null=True, blank=True)
     updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
 

@@ -1,7 +1,7 @@
 """The jury's screens in the admin (DESIGN §6): the dashboard, the declaration of
-conflict of interest (and a conflict declared later, from the scoring screen),
-the scoring screen with its autosave, and the inline photos; and the
-secretariat's progress screen (counts only).
+conflict of interest (and a conflict declared later, from the scoring screen)
+and the inline photos; and the secretariat's progress screen (counts only).
+The scoring screen and its autosave are in ``jury_review.py``.
 
 Registered as viewsets in ``competition/wagtail_hooks.py`` (``/admin/jury/``
 and ``/admin/competition/jury-progress/``). The jury group holds no model
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpResponseForbidden, JsonResponse
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_GET
@@ -32,8 +32,6 @@ from ..files import inline_image_response
 from ..forms.scoring import (
     ConflictRevisionForm,
     DeclarationForm,
-    ReviewForm,
-    display_weight,
 )
 from ..models import (
     CompetitionPage,
@@ -47,7 +45,6 @@ from ..permissions import (
     JURY_STATES,
     assignment_for,
     can_download,
-    can_open_entry,
     can_view_jury_progress,
     is_juror,
     jury_phase_open,
@@ -486,205 +483,6 @@ class ConflictRevisionView(EntryMixin, JuryView):
             phase_message=_phase_message(self.edition),
         )
         return self.render_to_response(context, status=status)
-
-
-class ReviewView(EntryMixin, JuryView):
-    """The scoring screen: the entry's answers beside its criteria, a points
-    input and a comment per criterion; save as draft, submit, or (once
-    submitted) change with a reason. Optimistic locking by ``Review.version``."""
-
-    template_name = "competition/jury/review.html"
-    page_title = _("Ocena zgłoszenia")
-
-    def prepare(self, request, entry_id):
-        self.setup_entry(entry_id)
-        if not can_open_entry(request.user, self.entry):
-            return redirect("jury:declaration", self.entry.pk)
-        self.criteria = list(self.entry.category.criteria.all())
-        self.review = (
-            Review.objects.filter(entry=self.entry, member=self.member)
-            .prefetch_related("scores", "versions")
-            .first()
-        )
-        self.submitted = (
-            self.review is not None and self.review.status == Review.Status.SUBMITTED
-        )
-        return None
-
-    def get(self, request, entry_id):
-        scores = self.review.scores.all() if self.review else []
-        form = self._form(initial=ReviewForm.initial_for(self.review, scores))
-        return self.render(form)
-
-    def post(self, request, entry_id):
-        action = request.POST.get("action", "draft")
-        submitting = action in ("submit", "submit_next") or self.submitted
-        if not jury_phase_open(self.edition):
-            form = self._form(data=request.POST, needs_reason=False)
-            form.is_valid()
-            form.add_error(None, _phase_message(self.edition) or CLOSED_MESSAGE)
-            return self.render(form, status=403)
-        if not self._version_matches(request.POST.get("version")):
-            # Checked before the fields: a stale tab hears about the other save,
-            # not about a reason that its own form never asked for.
-            form = self._form(data=request.POST, needs_reason=False)
-            form.is_valid()
-            form.add_error(None, STALE_MESSAGE)
-            return self.render(form, status=409)
-        form = self._form(data=request.POST, submitting=submitting)
-        if not form.is_valid():
-            return self.render(form)
-        try:
-            review = reviews.save_review(
-                self.member,
-                self.entry,
-                form.scores(),
-                version=form.cleaned_data["version"],
-                submit=submitting,
-                reason=form.cleaned_data.get("reason", ""),
-                user=request.user,
-            )
-        except reviews.StaleReview:
-            form.add_error(None, STALE_MESSAGE)
-            return self.render(form, status=409)
-        except reviews.ScoringClosed:
-            form.add_error(None, CLOSED_MESSAGE)
-            return self.render(form, status=403)
-        except reviews.NotOnTheList:
-            # A conflict declared in another tab a moment ago.
-            messages.error(request, LEFT_THE_LIST_MESSAGE)
-            return redirect("jury:dashboard")
-        if self.submitted:
-            message = _("Zmiana oceny zapisana (wersja %(number)s).") % {
-                "number": review.versions.count()
-            }
-        elif submitting:
-            message = _(
-                "Ocena złożona. Możesz ją zmienić do końca oceny, podając powód."
-            )
-        else:
-            message = _("Wersja robocza zapisana.")
-        messages.success(request, message)
-        if action.endswith("_next"):
-            return redirect(f"{reverse('jury:next')}?after={self.entry.pk}")
-        return redirect("jury:review", self.entry.pk)
-
-    def _version_matches(self, posted):
-        current = self.review.version if self.review else 0
-        return posted is not None and posted.strip() == str(current)
-
-    def _form(self, submitting=False, needs_reason=None, **kwargs):
-        return ReviewForm(
-            criteria=self.criteria,
-            submitting=submitting,
-            needs_reason=self.submitted if needs_reason is None else needs_reason,
-            **kwargs,
-        )
-
-    def render(self, form, status=200):
-        entry = self.entry
-        answers = {answer.criterion_id: answer.text for answer in entry.answers.all()}
-        files = list(entry.files.all())
-        context = self.get_context_data(
-            entry=entry,
-            form=form,
-            rows=[
-                {
-                    "criterion": criterion,
-                    "answer": answers.get(criterion.pk, ""),
-                    "weight": display_weight(criterion.weight),
-                    "points": points,
-                    "comment": comment,
-                }
-                for criterion, points, comment in form.rows()
-            ],
-            photos=[f for f in files if f.kind == EntryFile.Kind.PHOTO],
-            presentations=[f for f in files if f.kind == EntryFile.Kind.PRESENTATION],
-            review=self.review,
-            submitted=self.submitted,
-            versions=list(self.review.versions.all()) if self.review else [],
-            open=jury_phase_open(self.edition),
-            phase_message=_phase_message(self.edition),
-            autosave_url=reverse("jury:autosave", args=[entry.pk]),
-            conflict_url=reverse("jury:conflict", args=[entry.pk]),
-        )
-        return self.render_to_response(context, status=status)
-
-
-class AutosaveView(EntryMixin, View):
-    """The scoring screen's draft autosave (``static/js/jury.js``): the form's
-    fields as POST, a JSON answer. Drafts only: a submitted review changes only
-    through the form, with a reason."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request_is_juror(request):
-            return _json_error(JURY_ONLY_MESSAGE, 403)
-        try:
-            self.setup_entry(kwargs["entry_id"])
-        except Http404:
-            return _json_error(NOT_FOUND_MESSAGE, 404)
-        if not can_open_entry(request.user, self.entry):
-            return _json_error(NOT_FOUND_MESSAGE, 404)
-        return super().dispatch(request, *args, **kwargs)
-
-    def post(self, request, entry_id):
-        if not jury_phase_open(self.edition):
-            return _json_error(_phase_message(self.edition) or CLOSED_MESSAGE, 403)
-        review = Review.objects.filter(entry=self.entry, member=self.member).first()
-        current = review.version if review else 0
-        if request.POST.get("version", "").strip() != str(current):
-            return _json_error(STALE_MESSAGE, 409)
-        if review and review.status == Review.Status.SUBMITTED:
-            return _json_error(
-                _("Ocena jest złożona: zmianę zapisz przyciskiem, podając jej powód."),
-                409,
-            )
-        form = ReviewForm(
-            data=request.POST, criteria=self.entry.category.criteria.all()
-        )
-        if not form.is_valid():
-            return JsonResponse(
-                {
-                    "message": str(
-                        _("Nie zapisano wersji roboczej: popraw zaznaczone pola.")
-                    ),
-                    "errors": {
-                        form[name].auto_id: [str(error) for error in errors]
-                        for name, errors in form.errors.items()
-                        if name in form.fields
-                    },
-                },
-                status=400,
-            )
-        try:
-            review = reviews.save_review(
-                self.member,
-                self.entry,
-                form.scores(),
-                version=form.cleaned_data["version"],
-                submit=False,
-                user=request.user,
-            )
-        except reviews.StaleReview:
-            return _json_error(STALE_MESSAGE, 409)
-        except reviews.ScoringClosed:
-            return _json_error(CLOSED_MESSAGE, 403)
-        except reviews.NotOnTheList:
-            return _json_error(LEFT_THE_LIST_MESSAGE, 404)
-        saved_at = formats.time_format(timezone.localtime(review.updated_at), "H:i")
-        return JsonResponse(
-            {
-                "version": review.version,
-                "message": str(
-                    _("Wersja robocza zapisana automatycznie o %(time)s.")
-                    % {"time": saved_at}
-                ),
-            }
-        )
-
-
-def _json_error(message, status):
-    return JsonResponse({"message": str(message)}, status=status)
 
 
 @require_GET

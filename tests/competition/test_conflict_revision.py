@@ -358,18 +358,18 @@ def test_a_change_racing_a_late_conflict_goes_back_to_the_list(
 ):
     """Tab A's change passes the screen's checks; tab B's conflict commits
     just before A's save: A is told the entry left the list, not a 500."""
-    from competition.views import jury as jury_views
+    from competition.views import jury_review as jury_views
 
     entry = declared[0]
     submit(juror_client, entry, [5, 5], action="submit")
-    checked = jury_views.ReviewView._version_matches
+    checked = jury_views.save_refusal
 
-    def conflict_meanwhile(self, posted):
-        matches = checked(self, posted)
+    def conflict_meanwhile(edition, review, posted):
+        refusal = checked(edition, review, posted)
         reviews.revise_to_conflict(jury["mine"], entry, kind="family", note="Brat")
-        return matches
+        return refusal
 
-    monkeypatch.setattr(jury_views.ReviewView, "_version_matches", conflict_meanwhile)
+    monkeypatch.setattr(jury_views, "save_refusal", conflict_meanwhile)
     response = juror_client.post(
         review_url(entry),
         form_data(entry, [6, 6], version=1, action="submit", reason="Zmiana"),

@@ -8,8 +8,10 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from PIL import ExifTags, Image
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
@@ -27,6 +29,7 @@ from competition.models import (
     Status,
 )
 from competition.permissions import can_download
+from competition.views.jury_review import save_refusal
 
 from . import builders
 from .builders import JURY, staff_user
@@ -40,6 +43,10 @@ DASHBOARD = reverse("jury:dashboard")
 
 def review_url(entry):
     return reverse("jury:review", args=[entry.pk])
+
+
+def change_url(entry):
+    return reverse("jury:change", args=[entry.pk])
 
 
 def declaration_url(entry):
@@ -675,7 +682,7 @@ def test_submit_keeps_the_first_version_and_is_logged(
         follow=True,
     )
 
-    assert "Ocena złożona." in response.content.decode()
+    assert "data-review-confirmation" in response.content.decode()
     review = Review.objects.get(entry=entry, member=jury["mine"])
     assert review.status == Review.Status.SUBMITTED
     assert review.submitted_at is not None
@@ -704,14 +711,18 @@ def test_a_change_after_submit_needs_a_reason_and_every_version_is_kept(
     juror_client.post(review_url(entry), form_data(entry, [8, 6], action="submit"))
     review = Review.objects.get(entry=entry, member=jury["mine"])
 
-    page = juror_client.get(review_url(entry)).content.decode()
+    # The review's screen confirms it; "Zmień ocenę" opens the form again.
+    confirmation = juror_client.get(review_url(entry)).content.decode()
+    assert "Powód zmiany oceny" not in confirmation
+    assert f'href="{change_url(entry)}"' in confirmation
+    page = juror_client.get(change_url(entry)).content.decode()
     assert "Powód zmiany oceny" in page
     assert "Zapisz zmianę oceny" in page
     assert "Zapisz wersję roboczą" not in page  # a submitted review stays submitted
 
     # Without a reason: refused, typed values kept.
     refused = juror_client.post(
-        review_url(entry),
+        change_url(entry),
         form_data(entry, [9, 6], version=review.version, action="draft"),
     )
     content = refused.content.decode()
@@ -723,7 +734,7 @@ def test_a_change_after_submit_needs_a_reason_and_every_version_is_kept(
 
     # With a reason: a second version, logged as a change.
     response = juror_client.post(
-        review_url(entry),
+        change_url(entry),
         form_data(
             entry,
             [9, 6],
@@ -747,6 +758,82 @@ def test_a_change_after_submit_needs_a_reason_and_every_version_is_kept(
     # The juror's own history shows both versions with the reason.
     assert "Historia Twojej oceny" in response.content.decode()
     assert "Przeoczyłem dane o zatrudnieniu." in response.content.decode()
+    # Back on the confirmation, which says when it last changed.
+    assert response.redirect_chain[-1][0] == review_url(entry)
+    assert "Ostatnia zmiana: " in response.content.decode()
+    assert "(wersja 2)" in response.content.decode()
+
+
+def test_after_submitting_the_juror_sees_a_confirmation_not_the_form(
+    juror_client, jury, declared
+):
+    entry, second_entry, _third = declared
+    first, second = criteria_of(entry)
+
+    response = juror_client.post(
+        review_url(entry),
+        form_data(entry, [8, 6], {1: "Mało konkretów."}, action="submit"),
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == review_url(entry)
+    content = response.content.decode()
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    when = date_format(timezone.localtime(review.submitted_at), "j E Y, H:i")
+    assert f"Ocena złożona {when}" in content
+    # Read-only: no field to type in, no empty reason box.
+    assert 'type="number"' not in content
+    assert "<textarea" not in content
+    assert "Powód zmiany oceny" not in content
+    assert "Złóż ocenę" not in content
+    # The points and comments as submitted, and the weighted total.
+    assert f"8 z {first.max_points} (waga" in content
+    assert f"6 z {second.max_points} (waga" in content
+    assert "Mało konkretów." in content
+    earned = first.weight * 8 + second.weight * 6
+    full = first.weight * first.max_points + second.weight * second.max_points
+    assert f"Suma ważona: {floatformat(earned, '-2')} z {floatformat(full, '-2')}" in (
+        content
+    )
+    # What next: the next entry to score, or a change with a reason.
+    assert f'href="{reverse("jury:next")}?after={entry.pk}"' in content
+    assert "Oceń następne zgłoszenie" in content
+    assert f'href="{change_url(entry)}"' in content
+    assert ">Zmień ocenę<" in content
+
+
+def test_the_last_confirmation_leads_back_to_the_list(juror_client, jury, declared):
+    for entry in declared[1:]:
+        Review.objects.create(entry=entry, member=jury["mine"], status="submitted")
+    entry = declared[0]
+
+    response = juror_client.post(
+        review_url(entry), form_data(entry, [5, 5], action="submit"), follow=True
+    )
+
+    content = response.content.decode()
+    assert "Oceń następne zgłoszenie" not in content
+    assert "To była Twoja ostatnia ocena do złożenia. Dziękujemy!" in content
+    assert f'class="button" href="{DASHBOARD}"' in content
+
+
+def test_change_opens_only_a_submitted_review_while_scoring_is_open(
+    juror_client, jury, declared, edition
+):
+    entry = declared[0]
+    # Nothing submitted yet: the change URL is the scoring screen.
+    response = juror_client.get(change_url(entry))
+    assert response.status_code == 302 and response.url == review_url(entry)
+
+    juror_client.post(review_url(entry), form_data(entry, [5, 5], action="submit"))
+    assert "Powód zmiany oceny" in juror_client.get(change_url(entry)).content.decode()
+
+    close_scoring(edition)
+    response = juror_client.get(change_url(entry))
+    assert response.status_code == 302 and response.url == review_url(entry)
+    content = juror_client.get(review_url(entry)).content.decode()
+    assert "data-review-confirmation" in content
+    assert "Zmień ocenę" not in content and "Oceń następne" not in content
 
 
 def test_two_saves_from_the_same_version_the_second_is_refused(
@@ -831,6 +918,138 @@ def test_autosave_saves_a_draft_and_returns_the_new_version(
     assert juror_client.post(autosave_url(entry), data).status_code == 409
     data["version"] = "1"
     assert juror_client.post(autosave_url(entry), data).json()["version"] == 2
+
+
+def test_the_top_line_says_when_the_draft_was_saved(juror_client, jury, declared):
+    entry = declared[0]
+    assert (
+        "Ocena nierozpoczęta." in juror_client.get(review_url(entry)).content.decode()
+    )
+    data = form_data(entry, [3, None])
+    del data["action"]
+
+    answer = juror_client.post(autosave_url(entry), data).json()
+
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    saved_at = timezone.localtime(review.updated_at).strftime("%H:%M")
+    line = f"Wersja robocza zapisana o {saved_at}: ocena nie jest jeszcze złożona."
+    # The autosave sends the line static/js/jury.js puts at the top; a reload
+    # shows the same.
+    assert answer["state"] == line
+    page = juror_client.get(review_url(entry)).content.decode()
+    assert f'<p class="jury-review-state" data-review-state>{line}</p>' in page
+
+
+def test_one_place_refuses_a_save_when_closed_or_stale(edition, declared, jury):
+    entry = declared[0]
+    review = Review.objects.create(entry=entry, member=jury["mine"], version=3)
+
+    assert save_refusal(edition, review, "3") is None
+    assert save_refusal(edition, review, " 3 ") is None
+    assert save_refusal(edition, None, "0") is None
+    for posted in ("2", "", None, "abc"):
+        message, status = save_refusal(edition, review, posted)
+        assert status == 409 and str(message).startswith(STALE)
+    close_scoring(edition)
+    edition.refresh_from_db()
+    message, status = save_refusal(edition, review, "3")
+    assert status == 403 and "zamknięta" in str(message)
+
+
+def autosave(client, entry, points, version, **extra):
+    data = form_data(entry, points, version=version, **extra)
+    del data["action"]
+    return client.post(autosave_url(entry), data)
+
+
+def stored_points(review):
+    return [s.points for s in review.scores.order_by("criterion__sort_order")]
+
+
+def test_a_closing_screens_last_save_follows_its_own_save_on_the_way(
+    juror_client, jury, declared
+):
+    """static/js/jury.js: the page closes while its save from version 0 is on
+    its way; its last fields go from version 0 too, as following that save."""
+    entry = declared[0]
+    assert autosave(juror_client, entry, [3, None], 0, page="tab-a").status_code == 200
+
+    last = autosave(juror_client, entry, [3, 8], 0, page="tab-a", follows="1")
+
+    assert last.status_code == 200 and last.json()["version"] == 2
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.version == 2 and stored_points(review) == [3, 8]
+
+
+def test_a_closing_screens_last_save_that_arrives_first_is_kept(
+    juror_client, jury, declared
+):
+    entry = declared[0]
+    assert (
+        autosave(juror_client, entry, [3, 8], 0, page="tab-a", follows="1").status_code
+        == 200
+    )
+
+    # The save that was on its way arrives after it: stale, nothing overwritten.
+    late = autosave(juror_client, entry, [3, None], 0, page="tab-a")
+
+    assert late.status_code == 409
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.version == 1 and stored_points(review) == [3, 8]
+
+
+def test_a_last_save_meeting_its_own_save_mid_commit_follows_it(
+    juror_client, jury, declared, monkeypatch
+):
+    """The save on its way commits between the last save's check and its own
+    commit: read again once, the last save follows it."""
+    from competition import reviews
+
+    entry = declared[0]
+    save = reviews.save_review
+    calls = []
+
+    def on_the_way_commits_first(member, entry, scores, **kwargs):
+        if not calls:
+            first = [s.__class__(s.criterion, 3, "") for s in scores]
+            save(member, entry, first, version=0, submit=False, page="tab-a")
+        calls.append(kwargs["version"])
+        return save(member, entry, scores, **kwargs)
+
+    monkeypatch.setattr(reviews, "save_review", on_the_way_commits_first)
+    response = autosave(juror_client, entry, [3, 8], 0, page="tab-a", follows="1")
+
+    assert response.status_code == 200, response.json()
+    assert calls == [0, 1]
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert review.version == 2 and stored_points(review) == [3, 8]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"page": "tab-b"},  # another tab's autosave
+        {"page": ""},  # an autosave that names no screen
+        None,  # the form's own save button
+    ],
+)
+def test_following_never_overwrites_anyone_elses_save(
+    juror_client, jury, declared, first
+):
+    entry = declared[0]
+    if first is None:
+        juror_client.post(review_url(entry), form_data(entry, [1, 1]))
+    else:
+        autosave(juror_client, entry, [1, 1], 0, **first)
+
+    for extra in ({"page": "tab-a", "follows": "1"}, {"page": "", "follows": "1"}):
+        response = autosave(juror_client, entry, [9, 9], 0, **extra)
+        assert response.status_code == 409
+    # Nor does a save without "follows" skip a version, even from the same tab.
+    autosave(juror_client, entry, [2, 2], 1, page="tab-a")
+    assert autosave(juror_client, entry, [9, 9], 1, page="tab-a").status_code == 409
+    review = Review.objects.get(entry=entry, member=jury["mine"])
+    assert stored_points(review) == [2, 2]
 
 
 def test_autosave_refuses_invalid_points_and_submitted_reviews(
