@@ -13,8 +13,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
+from demo.campaign import MATERIAL
 from home.blocks import VideoBlock
-from home.management.commands._demo_campaign import MATERIAL
 from home.models import CampaignAmbassador, CampaignPage, HomePage, StandardPage
 from home.models.campaign import split_hashtags
 from tests.factories import CampaignPageFactory

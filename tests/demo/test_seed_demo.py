@@ -19,7 +19,7 @@ from competition.models import (
     Phase,
     Status,
 )
-from home.management.commands.seed_demo import DEMO_FILES, PICTURES
+from demo.management.commands.seed_demo import DEMO_FILES, PICTURES
 from home.models import CampaignPage, EventPage, HomePage, NewsPage
 
 EXPECTED_USERS = {

@@ -337,7 +337,7 @@ def seed_published(edition, log):
 def jury_phase_dates(now=None):
     """Submissions closed a month ago; the jury scores until three weeks from now."""
     today = timezone.localdate(now or timezone.now())
-    from ._demo_competition import warsaw
+    from demo.competition import warsaw
 
     return {
         "submissions_open_at": warsaw(today - timedelta(days=75)),
