@@ -5,8 +5,6 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.test import override_settings
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -217,9 +215,7 @@ def test_campaign_renders_in_english(client, campaign_en):
     assert "cooperative president" not in pl_html
 
 
-@override_settings(DEBUG=True)
-def test_seed_demo_builds_the_campaign_in_both_languages(db, client):
-    call_command("seed_demo")
+def test_seed_demo_builds_the_campaign_in_both_languages(demo_site, client):
     html = client.get("/kampania/").text
     assert html.count('class="ambassador"') == 3
     assert html.count('class="block-quote"') == 3
