@@ -31,6 +31,8 @@ def demo_status_token(number):
     return f"demo-status-{number:04d}-tylko-do-pokazu"
 
 
+# Each organisation has its own NIP (valid check digit, invented): a NIP twice
+# in a category marks both entries "możliwy duplikat" in the secretariat's list.
 ENTRIES = [
     {
         "category": "reintegracja",
@@ -68,7 +70,7 @@ ENTRIES = [
         "status": Status.NEEDS_CORRECTION,
         "organisation_name": "Stowarzyszenie „Razem w Radomiu”",
         "legal_form": "stowarzyszenie",
-        "nip": "8567346215",
+        "nip": "7962718282",
         "krs": "0000511485",
         "city": "Radom",
         "powiat": "1463",
@@ -86,7 +88,7 @@ ENTRIES = [
         "status": Status.SUBMITTED,
         "organisation_name": "Koło Gospodyń Wiejskich w Sochocinie",
         "legal_form": "kgw",
-        "nip": "1132453940",
+        "nip": "5673141591",
         "city": "Sochocin",
         "powiat": "1420",
         "title": "Mobilna kuchnia sąsiedzka",
@@ -112,7 +114,7 @@ ENTRIES = [
         "organisation_name": "Centrum Integracji Społecznej w Ciechanowie",
         "legal_form": "cis",
         "running_entity_name": "Gmina Miejska Ciechanów",
-        "nip": "1132453940",
+        "nip": "7743141598",
         "city": "Ciechanów",
         "powiat": "1402",
         "title": "Reintegracja przez ogrodnictwo",
@@ -126,7 +128,7 @@ ENTRIES = [
         "status": Status.WITHDRAWN,
         "organisation_name": "Spółdzielnia Pracy „Zielony Ogród”",
         "legal_form": "spoldzielnia_pracy",
-        "nip": "8567346215",
+        "nip": "5343141599",
         "krs": "0000172011",
         "city": "Grodzisk Mazowiecki",
         "powiat": "1405",

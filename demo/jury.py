@@ -97,6 +97,19 @@ NOMINEES = [
     ("osobowosc", "Ewa Malinowska", "Siedlce", "1464", "Mentorka liderów PES"),
 ]
 
+# Each organisation's NIP (valid check digit, invented; one NIP per
+# organisation, so the secretariat's lists flag no "możliwy duplikat").
+NIPS = {
+    "Spółdzielnia Socjalna „Pod Dębem”": "7583141594",
+    "Centrum Integracji Społecznej w Żyrardowie": "8373141594",
+    "Zakład Aktywności Zawodowej „Promyk”": "8223141598",
+    "Fundacja „Kuchnia Sąsiedzka”": "5273141593",
+    "Spółdzielnia Socjalna „Zielona Dolina”": "8213141591",
+    "Stowarzyszenie „Wspólna Przestrzeń”": "7763141590",
+    "Spółdzielnia Socjalna „Nowy Start”": "5243141594",
+    "Fundacja „Rowerownia”": "1183141593",
+}
+
 # Sent in late (after a correction): the secretariat has yet to check them, so
 # the demo shows the whole road from the formal check to published results.
 AWAITING_FORMAL_CHECK = [
@@ -162,7 +175,7 @@ def _entries(edition, status_after_formal=Status.ELIGIBLE, nominees=NOMINEES):
             organisation_name="" if person else nominee,
             person_name=nominee if person else "",
             legal_form="" if person else _legal_form(nominee),
-            nip="" if person else "8567346215",
+            nip="" if person else NIPS[nominee],
             city=city,
             powiat=powiat,
             contact_name="Demo Zgłaszający",

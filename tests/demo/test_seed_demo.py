@@ -9,8 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
+from stdnum.pl import nip as stdnum_nip
 from wagtail.models import Page, PageLogEntry, Revision
 
+from competition.duplicates import with_possible_duplicates
 from competition.models import (
     Category,
     CompetitionPage,
@@ -211,3 +213,18 @@ def test_demo_pictures_and_documents_are_the_drawn_and_typeset_files(demo_site, 
     home_en = HomePage.objects.get(locale__language_code="en", depth=2)
     assert home_en.hero_cta_page.specific.slug == "campaign"
     assert home.hero_cta_page.specific == campaign
+
+
+def test_each_demo_organisation_has_its_own_valid_nip(demo_site):
+    """The secretariat's lists flagged "możliwy duplikat" on demo entries of
+    different organisations that shared a NIP."""
+    organisations = Entry.objects.filter(nominee_kind="organisation").exclude(nip="")
+    nips = {}
+    for name, nip in organisations.values_list("organisation_name", "nip"):
+        assert stdnum_nip.is_valid(nip), (name, nip)
+        nips.setdefault(nip, set()).add(name)
+    assert {nip: names for nip, names in nips.items() if len(names) > 1} == {}
+    flagged = with_possible_duplicates(Entry.objects.all()).filter(
+        possible_duplicate=True
+    )
+    assert list(flagged.values_list("reference", flat=True)) == []
