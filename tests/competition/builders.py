@@ -20,12 +20,14 @@ from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
 from competition import roles
 from competition.models import (
+    Assignment,
     Category,
     CompetitionIndexPage,
     CompetitionPage,
     Criterion,
     Entry,
     EntryAnswer,
+    JuryMember,
     Status,
 )
 
@@ -157,6 +159,23 @@ def entry(page, category=None, status=Status.SUBMITTED, number=None, **fields):
 SECRETARIAT = roles.SECRETARIAT_GROUP
 JURY = roles.JURY_GROUP
 EDITORS = roles.EDITORS_GROUP
+
+
+def member(edition, user, role=JuryMember.Role.JUROR, categories=()):
+    """``user`` on ``edition``'s jury, for every category unless ``categories``."""
+    jury_member = JuryMember.objects.create(edition=edition, user=user, role=role)
+    jury_member.categories.set(categories)
+    return jury_member
+
+
+def assign(entry, jury_member):
+    """``entry`` assigned to ``jury_member`` by hand (no assignment run)."""
+    return Assignment.objects.create(entry=entry, member=jury_member)
+
+
+def body(response):
+    """The bytes of a streamed response (file downloads, CSV/XLSX exports)."""
+    return b"".join(response.streaming_content)
 
 
 def staff_user(username, group=None, permissions=(), **fields):

@@ -18,7 +18,6 @@ from competition.models import (
     CompetitionPage,
     ConflictDeclaration,
     EntryFile,
-    JuryMember,
     Review,
     ReviewVersion,
     Score,
@@ -27,7 +26,7 @@ from competition.models import (
 from competition.permissions import can_download
 
 from . import builders
-from .builders import JURY, staff_user
+from .builders import JURY, assign, body, member, staff_user
 
 STALE = "Ta ocena została w międzyczasie zmieniona w innej karcie"
 DASHBOARD = reverse("jury:dashboard")
@@ -54,14 +53,6 @@ def photo_url(entry_file):
 
 def download_url(entry_file):
     return reverse("competition_file_download", args=[entry_file.pk])
-
-
-def member(edition, user, role=JuryMember.Role.JUROR):
-    return JuryMember.objects.create(edition=edition, user=user, role=role)
-
-
-def assign(entry, jury_member):
-    return Assignment.objects.create(entry=entry, member=jury_member)
 
 
 def declare_none(entry, jury_member):
@@ -93,10 +84,6 @@ def close_scoring(edition):
 
 def logged(action):
     return ModelLogEntry.objects.filter(action=action)
-
-
-def body(response):
-    return b"".join(response.streaming_content)
 
 
 # -- fixtures --------------------------------------------------------------------
