@@ -2,7 +2,7 @@
 
 Everything is invented and drawn here from simple shapes (no likeness of anyone,
 no real organisation's sign). ``scripts/demo_assets.py`` writes these to
-``home/data/demo/`` and renders the PNGs that ``seed_demo`` loads.
+``demo/assets/`` and renders the PNGs that ``seed_demo`` loads.
 """
 
 # ruff: noqa: E501 – SVG markup reads best one element a line.

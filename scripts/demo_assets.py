@@ -1,4 +1,4 @@
-"""Build the demo's pictures and PDF documents into home/data/demo/.
+"""Build the demo's pictures and PDF documents into demo/assets/.
 
     .venv/bin/python scripts/demo_assets.py
 
@@ -28,7 +28,7 @@ import demo_documents  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"
-OUT = ROOT / "home" / "data" / "demo"
+OUT = ROOT / "demo" / "assets"
 CHROMIUM = "/usr/bin/chromium"
 SCENES = ("cafe", "laundry", "workshop", "garden")
 

@@ -173,7 +173,7 @@ img.scene {{ width: 100%; border-radius: 3mm; margin: 3mm 0; }}
 <p>Mazowieckie Centrum Polityki Społecznej</p>
 <h1>Ekonomia społeczna <span>nie wyklucza</span></h1>
 <p>Praca, która daje miejsce we wspólnocie</p>
-<img src="home/data/demo/hero-ulica.png" alt="Ilustracja: ulica z kawiarnią, pralnią i warsztatem prowadzonymi przez firmy społeczne, przed nimi pracownicy i klienci">
+<img src="demo/assets/hero-ulica.png" alt="Ilustracja: ulica z kawiarnią, pralnią i warsztatem prowadzonymi przez firmy społeczne, przed nimi pracownicy i klienci">
 </section>
 
 <section>
@@ -182,7 +182,7 @@ img.scene {{ width: 100%; border-radius: 3mm; margin: 3mm 0; }}
 socjalne, centra integracji społecznej, fundacje i stowarzyszenia prowadzą
 kawiarnie, pralnie, warsztaty, ogrody i catering – a to, co zarobią, przeznaczają
 na zatrudnienie i wsparcie osób zagrożonych wykluczeniem.</p>
-<img class="scene" src="home/data/demo/scena-cafe.png" alt="Ilustracja: kawiarnia spółdzielni socjalnej, baristka przy ekspresie">
+<img class="scene" src="demo/assets/scena-cafe.png" alt="Ilustracja: kawiarnia spółdzielni socjalnej, baristka przy ekspresie">
 <div class="fact"><strong>setki</strong> podmiotów ekonomii społecznej działa na Mazowszu</div>
 </section>
 
@@ -194,7 +194,7 @@ i to, że razem dowożą zamówienia na czas.</p>
 <p><em>„Przez sześć lat nikt nie chciał mnie zatrudnić. W spółdzielni nauczyłam się
 gotować dla stu osób, a dziś sama szkolę nowe koleżanki.”</em><br>– Pani Teresa,
 kucharka w spółdzielni socjalnej pod Radomiem</p>
-<img class="scene" src="home/data/demo/scena-laundry.png" alt="Ilustracja: pralnia prowadzona przez fundację">
+<img class="scene" src="demo/assets/scena-laundry.png" alt="Ilustracja: pralnia prowadzona przez fundację">
 </section>
 
 <section>

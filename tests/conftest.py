@@ -4,6 +4,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -93,3 +96,26 @@ def site(home):
 @pytest.fixture
 def root_page(db):
     return Page.get_first_root_node()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    """The database as `seed_demo` leaves it, serialised once per session (once
+    per xdist worker): seeding takes 10-20 s, loading the snapshot ~1 s. The
+    seeding is rolled back, so tests without `demo_site` see an empty site; the
+    demo's files stay in the test media storage for the snapshot's rows."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            call_command("seed_demo")
+        snapshot = connection.creation.serialize_db_to_string()
+        transaction.set_rollback(True)
+    return snapshot
+
+
+@pytest.fixture
+def demo_site(db, _demo_snapshot):
+    """The seeded demo site, loaded into this test's transaction."""
+    # Rows come back with their primary keys. New rows do not collide with them:
+    # SQLite moves its counters past an explicit key, and PostgreSQL's sequences
+    # never went back when the seeding was rolled back.
+    connection.creation.deserialize_db_from_string(_demo_snapshot)

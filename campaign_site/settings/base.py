@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "home",
     "competition",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -9,23 +9,28 @@ call them with the values they need; the usual people are fixtures in
 import io
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from PIL import ExifTags, Image
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
 from competition import roles
 from competition.models import (
+    Assignment,
     Category,
     CompetitionIndexPage,
     CompetitionPage,
     Criterion,
     Entry,
     EntryAnswer,
+    JuryMember,
     Status,
 )
 
@@ -159,6 +164,23 @@ JURY = roles.JURY_GROUP
 EDITORS = roles.EDITORS_GROUP
 
 
+def member(edition, user, role=JuryMember.Role.JUROR, categories=()):
+    """``user`` on ``edition``'s jury, for every category unless ``categories``."""
+    jury_member = JuryMember.objects.create(edition=edition, user=user, role=role)
+    jury_member.categories.set(categories)
+    return jury_member
+
+
+def assign(entry, jury_member):
+    """``entry`` assigned to ``jury_member`` by hand (no assignment run)."""
+    return Assignment.objects.create(entry=entry, member=jury_member)
+
+
+def body(response):
+    """The bytes of a streamed response (file downloads, CSV/XLSX exports)."""
+    return b"".join(response.streaming_content)
+
+
 def staff_user(username, group=None, permissions=(), **fields):
     """A user with the password "x", in the group named ``group`` if given and
     holding ``permissions`` (codenames) of their own."""
@@ -171,13 +193,21 @@ def staff_user(username, group=None, permissions=(), **fields):
 
 
 def assert_denied(response):
-    """Refused: a 403 (or 405 for a method the view does not offer), or, how
-    Wagtail answers a signed-in admin user whom a view refuses, a redirect to
-    the dashboard with "no permission"."""
-    if response.status_code == 302:
-        assert response["Location"] == reverse("wagtailadmin_home")
-    else:
-        assert response.status_code in (403, 405)
+    """Refused as Wagtail refuses a signed-in admin user: a redirect to the
+    dashboard with its "no permission" error (the newest message: earlier
+    refusals stay unread in the client's cookie). Every refusal these tests
+    check answers so; a 403 or a page would mean a view skipped Wagtail's
+    permission check."""
+    assert response.status_code == 302, response.status_code
+    assert response["Location"] == reverse("wagtailadmin_home")
+    # Wagtail's admin messages end in the (here empty) markup of their buttons.
+    shown = [
+        (message.level, str(message).strip())
+        for message in get_messages(response.wsgi_request)
+    ]
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        refusal = gettext("Sorry, you do not have permission to access this area.")
+    assert shown and shown[-1] == (messages.ERROR, refusal), shown
 
 
 def menu_labels(user):

@@ -19,7 +19,7 @@ from competition.filters import polish_editions
 from competition.models import Consent, EntryFile, Status
 
 from . import builders
-from .builders import assert_denied, staff_user
+from .builders import assert_denied, body, staff_user
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,10 +41,6 @@ def listed_references(response):
         re.sub(r"<[^>]+>", "", cell).strip()
         for cell in TITLE_CELL.findall(response.content.decode())
     ]
-
-
-def body(response):
-    return b"".join(response.streaming_content)
 
 
 # -- data --------------------------------------------------------------------

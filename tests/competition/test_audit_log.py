@@ -21,7 +21,7 @@ from competition.dates import WARSAW
 from competition.models import EntryFile, JuryMember, Status
 
 from . import builders
-from .builders import JURY, assert_denied, staff_user
+from .builders import JURY, assert_denied, body, staff_user
 
 LOG = reverse("competition_log:index")
 LOG_RESULTS = reverse("competition_log:index_results")
@@ -33,10 +33,6 @@ REMOVAL_REASON = "-Juror nie może wziąć udziału w ocenie"
 CONFLICT_NOTE = "@Pracuję w tej spółdzielni"
 CHANGE_REASON = "+Pomyłka w kryterium 2"
 DECISION_REASON = "=Błąd w protokole"
-
-
-def body(response):
-    return b"".join(response.streaming_content)
 
 
 def csv_rows(response):

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from competition.models import CompetitionIndexPage, CompetitionPage
-from home.management.commands._demo_campaign import minimal_pdf
+from demo.campaign import minimal_pdf
 from home.models import HomePage
 
 from . import builders

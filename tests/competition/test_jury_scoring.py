@@ -22,7 +22,6 @@ from competition.models import (
     CompetitionPage,
     ConflictDeclaration,
     EntryFile,
-    JuryMember,
     Review,
     ReviewVersion,
     Score,
@@ -32,7 +31,7 @@ from competition.permissions import can_download
 from competition.views.jury_review import save_refusal
 
 from . import builders
-from .builders import JURY, staff_user
+from .builders import JURY, assign, body, member, staff_user
 
 STALE = "Ta ocena została w międzyczasie zmieniona w innej karcie"
 DASHBOARD = reverse("jury:dashboard")
@@ -65,14 +64,6 @@ def download_url(entry_file):
     return reverse("competition_file_download", args=[entry_file.pk])
 
 
-def member(edition, user, role=JuryMember.Role.JUROR):
-    return JuryMember.objects.create(edition=edition, user=user, role=role)
-
-
-def assign(entry, jury_member):
-    return Assignment.objects.create(entry=entry, member=jury_member)
-
-
 def declare_none(entry, jury_member):
     return ConflictDeclaration.objects.create(
         entry=entry, member=jury_member, has_conflict=False
@@ -102,10 +93,6 @@ def close_scoring(edition):
 
 def logged(action):
     return ModelLogEntry.objects.filter(action=action)
-
-
-def body(response):
-    return b"".join(response.streaming_content)
 
 
 # -- fixtures --------------------------------------------------------------------

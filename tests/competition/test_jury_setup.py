@@ -30,7 +30,7 @@ from competition.tasks import remind_jurors
 from competition.views.jury_setup import JuryMemberCreateView, JuryMemberEditView
 
 from . import builders
-from .builders import JURY, assert_denied, staff_user
+from .builders import JURY, assert_denied, member, staff_user
 
 MEMBERS = reverse("competition_jurymember:index")
 MEMBER_ADD = reverse("competition_jurymember:add")
@@ -95,12 +95,6 @@ def jury_users(db):
         )
         for username, first, last in people
     ]
-
-
-def member(edition, user, role=JuryMember.Role.JUROR, categories=()):
-    jury_member = JuryMember.objects.create(edition=edition, user=user, role=role)
-    jury_member.categories.set(categories)
-    return jury_member
 
 
 @pytest.fixture

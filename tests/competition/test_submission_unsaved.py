@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from competition.models import CompetitionIndexPage, Entry
-from home.management.commands._demo_campaign import minimal_pdf
+from demo.campaign import minimal_pdf
 
 from . import builders, formdata
 

@@ -7,9 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.template.loader import render_to_string
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.paginator import WagtailPaginator
@@ -85,9 +83,7 @@ def english_and_broken(texts):
 
 
 @pytest.fixture
-def demo(db):
-    with override_settings(DEBUG=True):
-        call_command("seed_demo")
+def demo(demo_site):
     news = NewsPage.objects.filter(locale__language_code="pl").first()
     news_en = NewsPage.objects.filter(locale__language_code="en").first()
     home = Page.objects.get(depth=2, locale__language_code="pl")

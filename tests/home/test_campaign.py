@@ -5,16 +5,14 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.test import override_settings
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
+from demo.campaign import MATERIAL
 from home.blocks import VideoBlock
-from home.management.commands._demo_campaign import MATERIAL
 from home.models import CampaignAmbassador, CampaignPage, HomePage, StandardPage
 from home.models.campaign import split_hashtags
 from tests.factories import CampaignPageFactory
@@ -217,9 +215,7 @@ def test_campaign_renders_in_english(client, campaign_en):
     assert "cooperative president" not in pl_html
 
 
-@override_settings(DEBUG=True)
-def test_seed_demo_builds_the_campaign_in_both_languages(db, client):
-    call_command("seed_demo")
+def test_seed_demo_builds_the_campaign_in_both_languages(demo_site, client):
     html = client.get("/kampania/").text
     assert html.count('class="ambassador"') == 3
     assert html.count('class="block-quote"') == 3

@@ -1,10 +1,7 @@
 """Issue 3's "done when", for every page type of the demo: an editor opens it in the
 admin, previews it, can submit its translation; a visitor finds it through search."""
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import override_settings
 from wagtail.models import Page
 
 PAGE_TYPES = {
@@ -22,10 +19,9 @@ PAGE_TYPES = {
 }
 
 
-@override_settings(DEBUG=True)
-@pytest.mark.django_db
-def test_every_page_type_is_editable_previewable_translatable_and_findable(client):
-    call_command("seed_demo")
+def test_every_page_type_is_editable_previewable_translatable_and_findable(
+    demo_site, client
+):
     redaktor = get_user_model().objects.get(username="redaktor")
     seen = set()
     for page in Page.objects.filter(

@@ -9,9 +9,6 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import pytest
-from django.core.management import call_command
-
 # Whole words (case-insensitive) that must never reach an English reader.
 POLISH_ONLY = [
     "Aktualności",
@@ -145,14 +142,7 @@ def crawl(client, start="/en/"):
     return pages
 
 
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True  # seed_demo refuses to run otherwise
-    call_command("seed_demo")
-    settings.DEBUG = False
-
-
-def test_english_pages_show_no_polish(demo, client):
+def test_english_pages_show_no_polish(demo_site, client):
     pages = crawl(client)
     # The crawl reaches the menu, listings with their filters, and their items.
     assert len(pages) >= 20, sorted(pages)

@@ -6,9 +6,7 @@ import zoneinfo
 import icalendar
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
@@ -433,9 +431,7 @@ def test_query_budget_independent_of_size(
     )
 
 
-@override_settings(DEBUG=True)
-def test_seed_demo_builds_valid_events_of_every_type(db, client):
-    call_command("seed_demo")
+def test_seed_demo_builds_valid_events_of_every_type(demo_site, client):
     events = EventPage.objects.filter(locale__language_code="pl")
     assert {e.event_type for e in events} == set(EventType.values)
     assert {e.mode for e in events} == {"stacjonarnie", "online"}

@@ -5,9 +5,7 @@ import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -251,9 +249,7 @@ def test_query_budget_independent_of_size(
     )
 
 
-@override_settings(DEBUG=True)
-def test_seed_demo_builds_news_in_both_languages(db, client):
-    call_command("seed_demo")
+def test_seed_demo_builds_news_in_both_languages(demo_site, client):
     html = client.get("/aktualnosci/").text
     assert len(titles(html)) == 8
     assert 'href="?kategoria=konkurs-mmes"' in html

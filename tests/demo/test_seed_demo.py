@@ -12,8 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
+from stdnum.pl import nip as stdnum_nip
 from wagtail.models import Page, PageLogEntry, Revision
 
+from competition.duplicates import with_possible_duplicates
 from competition.models import (
     Category,
     CompetitionPage,
@@ -23,7 +25,7 @@ from competition.models import (
     Phase,
     Status,
 )
-from home.management.commands.seed_demo import DEMO_FILES, PICTURES
+from demo.management.commands.seed_demo import DEMO_FILES, PICTURES
 from home.models import CampaignPage, EventPage, HomePage, NewsPage
 
 EXPECTED_USERS = {
@@ -50,12 +52,15 @@ def snapshot():
     }
 
 
-@override_settings(DEBUG=True)
-def test_seed_demo_is_idempotent(db, client):
-    call_command("seed_demo")
+def test_seed_demo_is_idempotent(demo_site, client, settings):
     first = snapshot()
-    call_command("seed_demo")
+    # A second run, forced with DEBUG off, changes nothing but the accounts'
+    # password, which it sets from DEMO_PASSWORD.
+    settings.DEMO_PASSWORD = "inne-haslo-123"
+    call_command("seed_demo", "--force")
     assert snapshot() == first
+    assert client.login(username="redaktor", password="inne-haslo-123")
+    client.logout()
     assert set(first["users"]) == EXPECTED_USERS
     urls = {path for path, _ in first["pages"]}
     # One campaign page (the former "O kampanii" page is merged into it).
@@ -68,9 +73,7 @@ def test_seed_demo_is_idempotent(db, client):
         assert page.numchild == page.get_children().count(), page.url_path
 
 
-@override_settings(DEBUG=True, DEMO_PASSWORD="inne-haslo-123")
-def test_demo_accounts_and_groups(db, client):
-    call_command("seed_demo")
+def test_demo_accounts_and_groups(demo_site, client, settings):
     User = get_user_model()
     assert User.objects.get(username="admin").is_superuser
     assert list(
@@ -83,20 +86,17 @@ def test_demo_accounts_and_groups(db, client):
     )
     for juror in ("juror1", "juror2", "juror3"):
         assert User.objects.get(username=juror).groups.filter(name="Jury").exists()
-    assert client.login(username="redaktor", password="inne-haslo-123")
+    assert client.login(username="redaktor", password=settings.DEMO_PASSWORD)
 
 
 @override_settings(DEBUG=False)
-def test_refuses_without_debug_unless_forced(db):
+def test_refuses_without_debug(db):
     with pytest.raises(CommandError):
         call_command("seed_demo")
-    call_command("seed_demo", "--force")
-    assert get_user_model().objects.filter(username="admin").exists()
+    assert not get_user_model().objects.exists()
 
 
-@override_settings(DEBUG=True)
-def test_seed_demo_builds_the_competition(db, client):
-    call_command("seed_demo")
+def test_seed_demo_builds_the_competition(demo_site, client):
     open_edition = CompetitionPage.objects.get(
         code="MMES-2027", locale__language_code="pl"
     )
@@ -134,10 +134,8 @@ def test_seed_demo_builds_the_competition(db, client):
     assert "Zgłoś się" in client.get("/").text
 
 
-@override_settings(DEBUG=True)
-def test_demo_news_are_recent_and_agree_with_the_events_and_editions(db):
+def test_demo_news_are_recent_and_agree_with_the_events_and_editions(demo_site):
     """Issue 11: the news were dated 2020–2021 while the events ran 2026–2027."""
-    call_command("seed_demo")
     today = timezone.localdate()
     news = dict(
         NewsPage.objects.filter(locale__language_code="pl").values_list("slug", "date")
@@ -184,9 +182,7 @@ def pdf_page_count(data):
     return 0
 
 
-@override_settings(DEBUG=True)
-def test_demo_pictures_and_documents_are_the_drawn_and_typeset_files(db, client):
-    call_command("seed_demo")
+def test_demo_pictures_and_documents_are_the_drawn_and_typeset_files(demo_site, client):
 
     def committed(image, name):
         with image.file.open("rb") as file:
@@ -223,18 +219,9 @@ def test_demo_pictures_and_documents_are_the_drawn_and_typeset_files(db, client)
     assert home.hero_cta_page.specific == campaign
 
 
-@override_settings(DEBUG=True)
-def test_demo_photos_are_shown_as_copies_without_exif(db, client, tmp_path, settings):
+def test_demo_photos_are_shown_as_copies_without_exif(demo_site, client):
     """The demo stores its photos the ordinary way; their clean copies (issue 12
     §3) are made on first view or by build_photo_copies, with no demo code."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    call_command("seed_demo")
     demo_photos = EntryFile.objects.filter(kind="photo", entry__isnull=False)
     photo = demo_photos.first()
     assert photo is not None and photo.display_name == ""
@@ -246,3 +233,18 @@ def test_demo_photos_are_shown_as_copies_without_exif(db, client, tmp_path, sett
     call_command("build_photo_copies")
     assert demo_photos.count() > 1
     assert not demo_photos.filter(display_name="").exists()
+
+
+def test_each_demo_organisation_has_its_own_valid_nip(demo_site):
+    """The secretariat's lists flagged "możliwy duplikat" on demo entries of
+    different organisations that shared a NIP."""
+    organisations = Entry.objects.filter(nominee_kind="organisation").exclude(nip="")
+    nips = {}
+    for name, nip in organisations.values_list("organisation_name", "nip"):
+        assert stdnum_nip.is_valid(nip), (name, nip)
+        nips.setdefault(nip, set()).add(name)
+    assert {nip: names for nip, names in nips.items() if len(names) > 1} == {}
+    flagged = with_possible_duplicates(Entry.objects.all()).filter(
+        possible_duplicate=True
+    )
+    assert list(flagged.values_list("reference", flat=True)) == []

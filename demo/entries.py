@@ -21,6 +21,7 @@ from competition.submission import (
     next_reference,
     status_link_expiry,
 )
+from demo.content import load
 
 SECRETARIAT = workflow.Actor(workflow.SECRETARIAT)
 APPLICANT = workflow.Actor(workflow.APPLICANT)
@@ -31,120 +32,13 @@ def demo_status_token(number):
     return f"demo-status-{number:04d}-tylko-do-pokazu"
 
 
-ENTRIES = [
-    {
-        "category": "reintegracja",
-        "status": Status.SUBMITTED,
-        "organisation_name": "Spółdzielnia Socjalna „Smaki Mazowsza”",
-        "legal_form": "spoldzielnia_socjalna",
-        "nip": "8567346215",
-        "regon": "192598184",
-        "krs": "0000359730",
-        "city": "Płock",
-        "powiat": "1462",
-        "title": "Catering, który zatrudnia",
-        "summary": "Od 2019 r. prowadzimy catering dla szkół; pracuje u nas 14 osób po "
-        "kryzysie bezdomności i długim bezrobociu.",
-        "photos": 2,
-        "presentation": True,
-    },
-    {
-        "category": "reintegracja",
-        "status": Status.ELIGIBLE,
-        "organisation_name": "Warsztat Terapii Zajęciowej „Pracownia Dobra”",
-        "legal_form": "wtz",
-        "running_entity_name": "Fundacja „Dobry Start”",
-        "nip": "1132453940",
-        "regon": "123456785",
-        "city": "Siedlce",
-        "powiat": "1464",
-        "title": "Ceramika z pracowni terapii",
-        "summary": "Uczestnicy warsztatu tworzą ceramikę sprzedawaną na jarmarkach.",
-        "photos": 1,
-        "presentation": True,
-    },
-    {
-        "category": "rozwoj",
-        "status": Status.NEEDS_CORRECTION,
-        "organisation_name": "Stowarzyszenie „Razem w Radomiu”",
-        "legal_form": "stowarzyszenie",
-        "nip": "8567346215",
-        "krs": "0000511485",
-        "city": "Radom",
-        "powiat": "1463",
-        "title": "Kawiarnia społeczna przy rynku",
-        "summary": "Kawiarnia prowadzona przez osoby z niepełnosprawnościami.",
-        "video_url": "https://www.youtube.com/watch?v=demo",
-        "correction": (
-            ["krs", "title"],
-            "Numer KRS nie zgadza się z nazwą stowarzyszenia – prosimy o "
-            "sprawdzenie. Tytuł prosimy skrócić do nazwy przedsięwzięcia.",
-        ),
-    },
-    {
-        "category": "odkrycie",
-        "status": Status.SUBMITTED,
-        "organisation_name": "Koło Gospodyń Wiejskich w Sochocinie",
-        "legal_form": "kgw",
-        "nip": "1132453940",
-        "city": "Sochocin",
-        "powiat": "1420",
-        "title": "Mobilna kuchnia sąsiedzka",
-        "summary": "Gotujemy z seniorami i dowozimy obiady osobom samotnym.",
-        "presentation": True,
-    },
-    {
-        "category": "osobowosc",
-        "status": Status.SUBMITTED,
-        "nominee_kind": "person",
-        "nomination": "third_party",
-        "person_name": "Anna Nowicka",
-        "nominee_email": "anna.nowicka@example.org",
-        "city": "Ostrołęka",
-        "powiat": "1461",
-        "title": "Liderka spółdzielczości socjalnej na Kurpiach",
-        "summary": "Od 10 lat zakłada i wspiera spółdzielnie socjalne w regionie.",
-        "video_url": "https://vimeo.com/demo",
-    },
-    {
-        "category": "reintegracja",
-        "status": Status.INELIGIBLE,
-        "organisation_name": "Centrum Integracji Społecznej w Ciechanowie",
-        "legal_form": "cis",
-        "running_entity_name": "Gmina Miejska Ciechanów",
-        "nip": "1132453940",
-        "city": "Ciechanów",
-        "powiat": "1402",
-        "title": "Reintegracja przez ogrodnictwo",
-        "summary": "Uczestnicy CIS prowadzą miejską szkółkę roślin.",
-        "presentation": True,
-        "reason": "Centrum działa krócej niż rok, a regulamin wymaga co najmniej "
-        "roku działalności.",
-    },
-    {
-        "category": "odpowiedzialnosc",
-        "status": Status.WITHDRAWN,
-        "organisation_name": "Spółdzielnia Pracy „Zielony Ogród”",
-        "legal_form": "spoldzielnia_pracy",
-        "nip": "8567346215",
-        "krs": "0000172011",
-        "city": "Grodzisk Mazowiecki",
-        "powiat": "1405",
-        "title": "Zakupy prospołeczne w praktyce",
-        "summary": "Kupujemy usługi od lokalnych podmiotów ekonomii społecznej.",
-        "video_url": "https://www.youtube.com/watch?v=demo2",
-    },
-    {
-        "category": "rozwoj",
-        "status": Status.DRAFT,
-        "organisation_name": "Fundacja „Nowe Horyzonty”",
-        "legal_form": "fundacja",
-        "city": "Pruszków",
-        "powiat": "1421",
-        "title": "",
-        "summary": "",
-    },
-]
+# The open edition's sample entries, one or more in each state before the jury
+# phase (``data/open_edition_entries.json``): Entry fields, plus "status",
+# "photos" and "presentation" (files to attach), "correction" (fields and
+# message of a request for correction) and "reason" (of ineligibility). Each
+# organisation has its own NIP (valid check digit, invented): a NIP twice in a
+# category marks both entries "możliwy duplikat" in the secretariat's list.
+ENTRIES = load("open_edition_entries")
 
 
 def _jpeg(colour, label):
@@ -182,7 +76,7 @@ def seed_entries(edition, log):
     for spec in ENTRIES:
         spec = dict(spec)
         category = categories[spec.pop("category")]
-        status = spec.pop("status")
+        status = Status(spec.pop("status"))
         photos = spec.pop("photos", 0)
         presentation = spec.pop("presentation", False)
         correction = spec.pop("correction", None)
@@ -240,7 +134,7 @@ def seed_entries(edition, log):
         )
         workflow.transition(entry, Status.SUBMITTED, APPLICANT)
         if status == Status.NEEDS_CORRECTION:
-            fields, message = correction
+            fields, message = correction["fields"], correction["message"]
             workflow.transition(
                 entry,
                 Status.NEEDS_CORRECTION,

@@ -19,10 +19,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from competition.dates import WARSAW
+from demo import jury as demo_jury
 
-from . import _demo_jury
-
-DATA_DIR = Path(__file__).resolve().parents[3] / "competition" / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "competition" / "data"
 
 
 def paragraph(html):
@@ -791,7 +790,7 @@ EDITIONS = [
         "slug": "mmes-2026",
         "code": "MMES-2026",
         "year": 2026,
-        "dates": lambda: _demo_jury.jury_phase_dates(),
+        "dates": lambda: demo_jury.jury_phase_dates(),
         "jury": "scoring",
         "rules_document": None,
         "pl": {
@@ -878,7 +877,7 @@ def seed(command, pl, en):
             edition.save_revision().publish()
         seed_categories(edition)
         if spec.get("entries"):
-            from ._demo_entries import seed_entries
+            from demo.entries import seed_entries
 
             seed_entries(edition, command.stdout.write)
         command.seed_translation(
@@ -893,9 +892,9 @@ def seed(command, pl, en):
             },
         )
         if spec.get("jury") == "scoring":
-            _demo_jury.seed_jury_phase(edition, command.stdout.write)
+            demo_jury.seed_jury_phase(edition, command.stdout.write)
         elif spec.get("jury") == "published":
-            _demo_jury.seed_published(
+            demo_jury.seed_published(
                 CompetitionPage.objects.get(pk=edition.pk), command.stdout.write
             )
 
@@ -909,7 +908,7 @@ def rules_document(title):
     document = Document.objects.filter(title=title).first()
     if document is None:
         # The demo rules (A4, four pages), typeset by scripts/demo_assets.py.
-        source = Path(__file__).resolve().parents[2] / "data" / "demo"
+        source = Path(__file__).resolve().parent / "assets"
         document = Document(title=title)
         document.file = ContentFile(
             (source / "regulamin-mmes-2027.pdf").read_bytes(),

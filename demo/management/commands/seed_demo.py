@@ -30,6 +30,9 @@ from competition.roles import (
     MODERATORS_GROUP,
     SECRETARIAT_GROUP,
 )
+from demo.advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
+from demo.events import EVENT_INDEX, EVENTS, event_times
+from demo.news import NEWS, NEWS_CATEGORIES, NEWS_INDEX, NEWS_TAGS_EN, news_date
 from home.models import (
     AccessibilityStatementPage,
     Advocate,
@@ -45,10 +48,6 @@ from home.models import (
     StandardPage,
 )
 
-from ._demo_advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
-from ._demo_events import EVENT_INDEX, EVENTS, event_times
-from ._demo_news import NEWS, NEWS_CATEGORIES, NEWS_INDEX, NEWS_TAGS_EN, news_date
-
 # The footer's texts in English (the address stays Polish: a postal address).
 ORGANISER_EN = {
     "name": "Mazovian Centre for Social Policy",
@@ -57,7 +56,7 @@ ORGANISER_EN = {
 }
 
 # Drawings and documents made by scripts/demo_assets.py.
-DEMO_FILES = Path(__file__).resolve().parents[2] / "data" / "demo"
+DEMO_FILES = Path(__file__).resolve().parents[2] / "assets"
 
 # file name (without .png) -> image title; a title already present is reused.
 PICTURES = {
@@ -172,7 +171,7 @@ HOME = {
     },
 }
 
-# The campaign itself is one CampaignPage ("kampania", _demo_campaign.py).
+# The campaign itself is one CampaignPage ("kampania", demo/campaign.py).
 PAGES = [
     {
         "slug": "kontakt",
@@ -578,7 +577,7 @@ class Command(BaseCommand):
         return translation.specific
 
     def demo_picture(self, name):
-        """A drawing of home/data/demo/ (scripts/demo_assets.py) as a Wagtail image."""
+        """A drawing of demo/assets/ (scripts/demo_assets.py) as a Wagtail image."""
         Image = get_image_model()
         title = PICTURES[name]
         image = Image.objects.filter(title=title).first()
@@ -590,7 +589,7 @@ class Command(BaseCommand):
         return image
 
     def demo_document(self, title, name):
-        """A PDF of home/data/demo/ as a Wagtail document (by title, once)."""
+        """A PDF of demo/assets/ as a Wagtail document (by title, once)."""
         Document = get_document_model()
         document = Document.objects.filter(title=title).first()
         if document is None:
@@ -813,9 +812,8 @@ class Command(BaseCommand):
     def seed_campaign(self, pl, en):
         """The campaign page in both languages, then the home pages' campaign
         teaser, easy-to-read text, PJM film and partners (each only if missing)."""
+        from demo import campaign as demo
         from home.models import CampaignAmbassador, CampaignPage, HomePagePartner
-
-        from . import _demo_campaign as demo
 
         def ambassadors(language):
             return [
@@ -913,6 +911,6 @@ class Command(BaseCommand):
     def seed_competition(self, pl, en):
         """The competition's index, an open and a past edition with the MMES
         categories and criteria, in both languages (no entries)."""
-        from . import _demo_competition
+        from demo import competition as demo_competition
 
-        _demo_competition.seed(self, pl, en)
+        demo_competition.seed(self, pl, en)

@@ -26,6 +26,7 @@ from competition.models import (
     Status,
 )
 from competition.submission import next_reference
+from demo.content import load
 
 SECRETARIAT = workflow.Actor(workflow.SECRETARIAT)
 APPLICANT = workflow.Actor(workflow.APPLICANT)
@@ -36,87 +37,16 @@ JURY = [
     ("juror3", JuryMember.Role.JUROR),
 ]
 
-# (category slug, nominee, city, powiat TERYT, title)
-NOMINEES = [
-    (
-        "reintegracja",
-        "Spółdzielnia Socjalna „Pod Dębem”",
-        "Ostrów Mazowiecka",
-        "1416",
-        "Stolarnia, która uczy zawodu",
-    ),
-    (
-        "reintegracja",
-        "Centrum Integracji Społecznej w Żyrardowie",
-        "Żyrardów",
-        "1438",
-        "Pralnia społeczna",
-    ),
-    (
-        "reintegracja",
-        "Zakład Aktywności Zawodowej „Promyk”",
-        "Mińsk Mazowiecki",
-        "1412",
-        "Catering z misją",
-    ),
-    (
-        "rozwoj",
-        "Fundacja „Kuchnia Sąsiedzka”",
-        "Warszawa",
-        "1465",
-        "Sieć kuchni sąsiedzkich",
-    ),
-    (
-        "rozwoj",
-        "Spółdzielnia Socjalna „Zielona Dolina”",
-        "Garwolin",
-        "1403",
-        "Ogrodnictwo i usługi zielone",
-    ),
-    (
-        "rozwoj",
-        "Stowarzyszenie „Wspólna Przestrzeń”",
-        "Sierpc",
-        "1427",
-        "Coworking dla organizacji",
-    ),
-    (
-        "osobowosc",
-        "Barbara Zielińska",
-        "Radom",
-        "1463",
-        "Pionierka spółdzielczości socjalnej",
-    ),
-    (
-        "osobowosc",
-        "Marek Wiśniewski",
-        "Płock",
-        "1462",
-        "Rzecznik ekonomii społecznej w powiecie",
-    ),
-    ("osobowosc", "Ewa Malinowska", "Siedlce", "1464", "Mentorka liderów PES"),
-]
+# Entries of invented nominees (``data/jury_entries.json``): category slug,
+# nominee, the organisation's NIP (valid check digit, invented; one NIP per
+# organisation, so the secretariat's lists flag no "możliwy duplikat"), city,
+# powiat TERYT and title. "awaiting_formal_check" were sent in late (after a
+# correction): the secretariat has yet to check them, so the demo shows the
+# whole road from the formal check to published results.
+_DATA = load("jury_entries")
+NOMINEES = _DATA["nominees"]
+AWAITING_FORMAL_CHECK = _DATA["awaiting_formal_check"]
 
-# Sent in late (after a correction): the secretariat has yet to check them, so
-# the demo shows the whole road from the formal check to published results.
-AWAITING_FORMAL_CHECK = [
-    (
-        "reintegracja",
-        "Spółdzielnia Socjalna „Nowy Start”",
-        "Pułtusk",
-        "1424",
-        "Pracownia krawiecka dla mam",
-    ),
-    (
-        "rozwoj",
-        "Fundacja „Rowerownia”",
-        "Grodzisk Mazowiecki",
-        "1405",
-        "Serwis rowerowy z treningiem pracy",
-    ),
-]
-
-# Points per (nominee index, juror index) as a fraction of each criterion's max.
 QUALITY = [0.9, 0.6, 0.75, 0.8, 0.55, 0.7, 0.95, 0.65, 0.7]
 
 
@@ -151,8 +81,9 @@ def _entries(edition, status_after_formal=Status.ELIGIBLE, nominees=NOMINEES):
     ``status_after_formal`` unless that is ``Status.SUBMITTED``."""
     categories = {category.slug: category for category in edition.categories.all()}
     entries = []
-    for slug, nominee, city, powiat, title in nominees:
-        category = categories[slug]
+    for spec in nominees:
+        nominee, title = spec["nominee"], spec["title"]
+        category = categories[spec["category"]]
         person = category.nominee_is_person
         entry = Entry(
             edition=edition,
@@ -162,9 +93,9 @@ def _entries(edition, status_after_formal=Status.ELIGIBLE, nominees=NOMINEES):
             organisation_name="" if person else nominee,
             person_name=nominee if person else "",
             legal_form="" if person else _legal_form(nominee),
-            nip="" if person else "8567346215",
-            city=city,
-            powiat=powiat,
+            nip="" if person else spec["nip"],
+            city=spec["city"],
+            powiat=spec["powiat"],
             contact_name="Demo Zgłaszający",
             email="zgloszenia-demo@example.org",
             title=title,
@@ -337,7 +268,7 @@ def seed_published(edition, log):
 def jury_phase_dates(now=None):
     """Submissions closed a month ago; the jury scores until three weeks from now."""
     today = timezone.localdate(now or timezone.now())
-    from ._demo_competition import warsaw
+    from demo.competition import warsaw
 
     return {
         "submissions_open_at": warsaw(today - timedelta(days=75)),

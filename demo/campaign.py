@@ -2,7 +2,7 @@
 
 The people and organisations are invented for the demo; their portraits and
 wordmarks are drawings made for it (``scripts/demo_assets.py``, files in
-``home/data/demo/``), and the alt texts say so.
+``demo/assets/``), and the alt texts say so.
 """
 
 import datetime
@@ -142,7 +142,7 @@ CAMPAIGN = {
 }
 
 # Invented ambassadors: name and (role, quote) per language; each has a drawn
-# portrait, home/data/demo/portret-<slugified name>.png.
+# portrait, demo/assets/portret-<slugified name>.png.
 AMBASSADORS = [
     {
         "name": "Joanna Wierzbicka",
@@ -200,7 +200,7 @@ MATERIAL = {
     "en": "Campaign leaflet (Polish, for print)",
 }
 
-# Invented organisations: name, wordmark (home/data/demo/logo-<name>.png), site.
+# Invented organisations: name, wordmark (demo/assets/logo-<name>.png), site.
 PARTNERS = [
     (
         "Fundacja Wspólny Stół",

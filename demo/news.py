@@ -5,8 +5,8 @@ The Polish item is the source; "en" (optional) is its English translation.
 
 import datetime
 
-from ._demo_campaign import CAMPAIGN
-from ._demo_events import last_23_march
+from demo.campaign import CAMPAIGN
+from demo.events import last_23_march
 
 
 def paragraph(html):
