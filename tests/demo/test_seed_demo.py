@@ -248,3 +248,18 @@ def test_each_demo_organisation_has_its_own_valid_nip(demo_site):
         possible_duplicate=True
     )
     assert list(flagged.values_list("reference", flat=True)) == []
+
+
+def test_demo_privacy_page_states_retention_and_the_applicants_rights(
+    demo_site, client
+):
+    """Issue 12 §4: the privacy page documents the retention period and how an
+    applicant asks for a copy or erasure, in both languages."""
+    polish = client.get("/polityka-prywatnosci/")
+    assert polish.status_code == 200
+    text = polish.content.decode()
+    assert "przez pięć lat od ogłoszenia wyników" in text
+    assert "art. 17 RODO" in text
+    english = client.get("/en/privacy-policy/")
+    assert english.status_code == 200
+    assert "for five years after the results" in english.content.decode()

@@ -215,6 +215,24 @@ PAGES = [
                     'inspektorem ochrony danych: <a href="mailto:iod@mcps.com.pl">'
                     "iod@mcps.com.pl</a>.</p><p>Serwis używa wyłącznie plików "
                     "cookie niezbędnych do działania (sesja, ochrona formularzy).</p>"
+                    "<h2>Zgłoszenia do konkursu</h2><p>Dane osobowe ze zgłoszeń do "
+                    "konkursu przechowujemy przez pięć lat od ogłoszenia wyników danej "
+                    "edycji (organizator może wskazać dla edycji inną datę; podajemy ją "
+                    "na stronie edycji). Następnego dnia dane są anonimizowane "
+                    "automatycznie: usuwamy nazwy, imiona i nazwiska, dane kontaktowe, "
+                    "numery NIP, REGON i KRS, adresy, opisy, odpowiedzi i wszystkie "
+                    "przesłane pliki, a linki do statusu zgłoszenia przestają działać. "
+                    "Zostają wyłącznie dane statystyczne: numer zgłoszenia, kategoria, "
+                    "powiat, forma prawna, oceny i decyzja jury. Wersje robocze "
+                    "niewysłanych zgłoszeń usuwamy po 30 dniach. Przesłane pliki "
+                    "sprawdzamy programem antywirusowym, a zdjęcia pokazujemy jury i na "
+                    "stronie wyników bez metadanych (np. położenia GPS).</p><p>Masz "
+                    "prawo dostępu do swoich danych i otrzymania ich kopii (art. 15 "
+                    "RODO) oraz prawo do ich usunięcia (art. 17 RODO): napisz do "
+                    'inspektora ochrony danych (<a href="mailto:iod@mcps.com.pl">'
+                    "iod@mcps.com.pl</a>). Sekretariat konkursu przekaże Ci plik ZIP "
+                    "ze wszystkimi danymi i plikami albo usunie dane w ten sam sposób; "
+                    "każda taka czynność jest zapisywana w dzienniku konkursu.</p>"
                 )
             ],
         },
@@ -229,6 +247,25 @@ PAGES = [
                     '<a href="mailto:iod@mcps.com.pl">iod@mcps.com.pl</a>.</p>'
                     "<p>The site uses only the cookies it needs to work (session, "
                     "form protection).</p>"
+                    "<h2>Competition entries</h2><p>We keep the personal data in "
+                    "competition entries for five years after the results of the "
+                    "edition are announced (the organiser may set a different date for "
+                    "an edition; it is shown on the edition's page). The next day the "
+                    "data is anonymised automatically: we delete names, contact "
+                    "details, NIP, REGON and KRS numbers, addresses, descriptions, "
+                    "answers and all uploaded files, and the entry's status links stop "
+                    "working. Only statistical data remains: the reference number, "
+                    "category, county, legal form, scores and the jury's decision. "
+                    "Drafts that were never sent are deleted after 30 days. Uploaded "
+                    "files are checked by an antivirus scanner, and photos are shown to "
+                    "the jury and on the results page without their metadata (such as "
+                    "GPS location).</p><p>You have the right to access your data and "
+                    "receive a copy of it (GDPR Art. 15) and to have it erased (Art. "
+                    "17): write to the data protection officer "
+                    '(<a href="mailto:iod@mcps.com.pl">iod@mcps.com.pl</a>). The '
+                    "competition secretariat will send you a ZIP file with all your "
+                    "data and files, or erase the data in the same way; each such "
+                    "action is recorded in the competition log.</p>"
                 )
             ],
         },
