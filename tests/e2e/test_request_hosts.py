@@ -81,7 +81,13 @@ ROLES = {
     "juror1": [
         "/admin/",
         "/admin/jury/",
-        ("from", "main table a[href^='/admin/jury/entries/']"),
+        # An entry to score while scoring is open; once the browser journey
+        # has closed it (tests/e2e/test_jury.py runs first), the chair's ranking.
+        (
+            "from",
+            "main table a[href^='/admin/jury/entries/'],"
+            " main a[href^='/admin/competition/results/']",
+        ),
         "/admin/account/",
     ],
 }
