@@ -196,8 +196,7 @@ def next_undecided(rows, hidden=(), after=None):
     waiting = [
         row.entry
         for row in rows
-        if row.entry.status in workflow.AWAITING_DECISION
-        and row.entry.pk not in hidden
+        if row.entry.status in workflow.AWAITING_DECISION and row.entry.pk not in hidden
     ]
     if after is not None:
         ids = [row.entry.pk for row in rows]

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from wagtail.admin.active_filters import (
     ModelChoiceFilterAdapter,
     register_filter_adapter_class,
@@ -53,18 +54,38 @@ def current_edition(now=None):
     )
 
 
+# The value of "Wszystkie edycje": not empty, since an empty parameter is
+# dropped from the address bar (Wagtail reflects only filled-in filters) and
+# its absence means the current edition.
+ALL_EDITIONS = "all"
+
+
+class _AllEditionsIterator(ModelChoiceIterator):
+    def __iter__(self):
+        for value, label in super().__iter__():
+            yield (ALL_EDITIONS if value == "" else value), label
+
+
+class EditionChoiceField(ModelChoiceField):
+    """An edition, or every edition (``ALL_EDITIONS``, cleaned to ``None``)."""
+
+    iterator = _AllEditionsIterator
+    empty_values = [*ModelChoiceField.empty_values, ALL_EDITIONS]
+
+
 class CurrentEditionFilter(django_filters.ModelChoiceFilter):
     """An edition filter that a query without the parameter sets to the current
-    edition (:func:`current_edition`); "Wszystkie" sends an empty value."""
+    edition (:func:`current_edition`); "Wszystkie edycje" is ``edition=all``."""
+
+    field_class = EditionChoiceField
 
 
 class CurrentEditionFilterAdapter(ModelChoiceFilterAdapter):
-    """Removing the edition's active-filter chip shows every edition: the
-    parameter is kept, empty, since its absence means the current edition."""
+    """Removing the edition's active-filter chip shows every edition."""
 
     def get_url_without_filter_param(self, param):
         query_dict = self.query_dict.copy()
-        query_dict[param] = ""
+        query_dict[param] = ALL_EDITIONS
         return self.base_url + "?" + query_dict.urlencode()
 
 
@@ -81,7 +102,7 @@ class EntryFilterSet(WagtailFilterSet):
     """Edition, category, status, powiat and legal form of the entries' list.
 
     Without an ``edition`` parameter the list shows the current edition (the
-    list and the bulk actions' "select all" alike); ``edition=`` shows all.
+    list and the bulk actions' "select all" alike); ``edition=all`` shows all.
     Drafts are left out unless the status filter asks for them; the view does
     that (see ``EntryIndexView.filter_queryset``) so it also holds when the
     filter form is invalid.

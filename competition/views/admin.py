@@ -103,9 +103,9 @@ class EntryIndexView(generic.IndexView):
                 get_url=self.get_inspect_url,
                 get_title_id=lambda entry: f"entry_{entry.pk}_title",
             ),
+            StatusColumn("status", label=_("Status"), accessor="status"),
             Column("nominee_name", label=_("Zgłaszany")),
             Column("category", label=_("Kategoria"), accessor="category.name"),
-            StatusColumn("status", label=_("Status"), accessor="status"),
             PossibleDuplicateColumn(
                 "possible_duplicate",
                 label=_("Duplikat"),

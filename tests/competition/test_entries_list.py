@@ -82,12 +82,12 @@ def test_the_list_opens_on_the_current_edition_with_it_chosen(secretary_client, 
 
 
 def test_all_editions_stay_one_choice_away(secretary_client, listed):
-    response = secretary_client.get(INDEX, {"edition": ""})
+    response = secretary_client.get(INDEX, {"edition": "all"})
 
     assert sorted(listed_references(response)) == sorted(
         entry.reference for entry in listed.values()
     )
-    assert '<option value="" selected>Wszystkie edycje</option>' in (
+    assert '<option value="all" selected>Wszystkie edycje</option>' in (
         response.content.decode()
     )
 
@@ -103,19 +103,19 @@ def test_another_edition_can_be_chosen(secretary_client, listed):
 def test_removing_the_edition_chip_shows_every_edition(secretary_client, listed):
     content = secretary_client.get(INDEX).content.decode()
 
-    # The chip's "remove" link keeps the parameter, empty: its absence would
-    # bring the current edition back.
+    # The chip's "remove" link asks for every edition: without the parameter
+    # the current edition would come back.
     chip = re.search(
         r'data-w-swap-src-value="([^"]*)"[^>]*class="w-pill__remove"', content
     )
     assert chip, "no removable filter chip"
-    assert re.search(r"[?&]edition=(&|$)", chip.group(1).replace("&amp;", "&"))
+    assert re.search(r"[?&]edition=all(&|$)", chip.group(1).replace("&amp;", "&"))
 
 
 def test_select_all_in_bulk_follows_the_same_default(listed):
     # The bulk action's "select all" filters with the list's query string.
     chosen = EntryFilterSet(QueryDict(""), queryset=Entry.objects.all()).qs
-    every = EntryFilterSet(QueryDict("edition="), queryset=Entry.objects.all()).qs
+    every = EntryFilterSet(QueryDict("edition=all"), queryset=Entry.objects.all()).qs
 
     assert list(chosen) == [listed["current"]]
     assert every.count() == 3
