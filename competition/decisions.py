@@ -9,13 +9,23 @@ Wagtail's audit log.
 """
 
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from . import emails, workflow
 from .dates import WARSAW
-from .models import CompetitionPage, Decision, Entry, Phase, Status
+from .models import (
+    CompetitionPage,
+    Decision,
+    Entry,
+    JuryMember,
+    Phase,
+    Review,
+    Status,
+)
+from .permissions import live_assignments
 from .workflow import Actor
 
 LOG_ACTIONS = {
@@ -160,6 +170,61 @@ def record_decision(
 def undecided(edition):
     """Entries of ``edition`` the jury scored that still wait for a decision."""
     return Entry.objects.filter(edition=edition, status__in=workflow.AWAITING_DECISION)
+
+
+def decision_counts(edition, hidden=()):
+    """Per category id of ``edition``: how many entries the jury scored and how
+    many of them still wait for a decision (``scored``, ``missing``), leaving
+    out ``hidden`` entry ids (a chair's conflicts: the secretariat decides)."""
+    rows = (
+        Entry.objects.filter(edition=edition, status__in=workflow.SCORED)
+        .exclude(pk__in=hidden)
+        .order_by()
+        .values("category")
+        .annotate(
+            scored=Count("pk"),
+            missing=Count("pk", filter=Q(status__in=workflow.AWAITING_DECISION)),
+        )
+    )
+    return {row["category"]: row for row in rows}
+
+
+def next_undecided(rows, hidden=(), after=None):
+    """The first entry of a category's ranking ``rows`` (in ranking order) that
+    still waits for a decision, not hidden; with ``after``, the first one
+    ranked below that entry, else from the top."""
+    waiting = [
+        row.entry
+        for row in rows
+        if row.entry.status in workflow.AWAITING_DECISION and row.entry.pk not in hidden
+    ]
+    if after is not None:
+        ids = [row.entry.pk for row in rows]
+        if after.pk in ids:
+            below = ids.index(after.pk)
+            later = [e for e in waiting if ids.index(e.pk) > below]
+            waiting = later + [e for e in waiting if e not in later]
+        waiting = [e for e in waiting if e.pk != after.pk]
+    return waiting[0] if waiting else None
+
+
+def missing_reviews(edition):
+    """The reviews still missing in ``edition``: per jury member id, the
+    entries assigned to them without a submitted review."""
+    submitted = Review.objects.filter(
+        entry=OuterRef("entry_id"),
+        member=OuterRef("member_id"),
+        status=Review.Status.SUBMITTED,
+    )
+    pending = (
+        live_assignments(JuryMember.objects.filter(edition=edition))
+        .exclude(Exists(submitted))
+        .select_related("entry", "member__user")
+    )
+    by_member = {}
+    for assignment in pending:
+        by_member.setdefault(assignment.member, []).append(assignment.entry)
+    return {member.pk: entries for member, entries in by_member.items()}
 
 
 def publish_results(edition, user):

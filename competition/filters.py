@@ -2,9 +2,16 @@
 
 import django_filters
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
+from wagtail.admin.active_filters import (
+    ModelChoiceFilterAdapter,
+    register_filter_adapter_class,
+)
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from home.teryt import powiat_choices
 
@@ -24,10 +31,65 @@ ENTRY_SEARCH_FIELDS = [
 
 
 def polish_editions(request=None):
-    """Editions in the default (Polish) locale: they own categories and entries."""
-    return CompetitionPage.objects.filter(locale=Locale.get_default()).order_by(
+    """Editions in the default (Polish) locale: they own categories and entries.
+
+    Joined on the language code rather than ``Locale.get_default()``: the list
+    asks three times a request (the default, the choice, the select)."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return CompetitionPage.objects.filter(locale__language_code=default).order_by(
         "-submissions_open_at"
     )
+
+
+def current_edition(now=None):
+    """The edition the entries' list opens on: the newest one accepting
+    submissions, else the newest that has opened, else the newest of all
+    (``None`` without editions). One query: there is an edition a year."""
+    now = now or timezone.now()
+    editions = list(polish_editions())
+    return (
+        next((e for e in editions if e.accepts_submissions(now)), None)
+        or next((e for e in editions if e.submissions_open_at <= now), None)
+        or next(iter(editions), None)
+    )
+
+
+# The value of "Wszystkie edycje": not empty, since an empty parameter is
+# dropped from the address bar (Wagtail reflects only filled-in filters) and
+# its absence means the current edition.
+ALL_EDITIONS = "all"
+
+
+class _AllEditionsIterator(ModelChoiceIterator):
+    def __iter__(self):
+        for value, label in super().__iter__():
+            yield (ALL_EDITIONS if value == "" else value), label
+
+
+class EditionChoiceField(ModelChoiceField):
+    """An edition, or every edition (``ALL_EDITIONS``, cleaned to ``None``)."""
+
+    iterator = _AllEditionsIterator
+    empty_values = [*ModelChoiceField.empty_values, ALL_EDITIONS]
+
+
+class CurrentEditionFilter(django_filters.ModelChoiceFilter):
+    """An edition filter that a query without the parameter sets to the current
+    edition (:func:`current_edition`); "Wszystkie edycje" is ``edition=all``."""
+
+    field_class = EditionChoiceField
+
+
+class CurrentEditionFilterAdapter(ModelChoiceFilterAdapter):
+    """Removing the edition's active-filter chip shows every edition."""
+
+    def get_url_without_filter_param(self, param):
+        query_dict = self.query_dict.copy()
+        query_dict[param] = ALL_EDITIONS
+        return self.base_url + "?" + query_dict.urlencode()
+
+
+register_filter_adapter_class(CurrentEditionFilter, CurrentEditionFilterAdapter)
 
 
 def categories(request=None):
@@ -39,13 +101,15 @@ def categories(request=None):
 class EntryFilterSet(WagtailFilterSet):
     """Edition, category, status, powiat and legal form of the entries' list.
 
+    Without an ``edition`` parameter the list shows the current edition (the
+    list and the bulk actions' "select all" alike); ``edition=all`` shows all.
     Drafts are left out unless the status filter asks for them; the view does
     that (see ``EntryIndexView.filter_queryset``) so it also holds when the
     filter form is invalid.
     """
 
-    edition = django_filters.ModelChoiceFilter(
-        label=_("Edycja"), queryset=polish_editions, empty_label=_("Wszystkie")
+    edition = CurrentEditionFilter(
+        label=_("Edycja"), queryset=polish_editions, empty_label=_("Wszystkie edycje")
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Kategoria"), queryset=categories, empty_label=_("Wszystkie")
@@ -71,6 +135,14 @@ class EntryFilterSet(WagtailFilterSet):
     class Meta:
         model = Entry
         fields = ["edition", "category", "status", "powiat", "legal_form"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "edition" not in data:
+            edition = current_edition()
+            if edition is not None:
+                data = data.copy()
+                data["edition"] = str(edition.pk)
+        super().__init__(data, *args, **kwargs)
 
 
 class CategoryFilterSet(WagtailFilterSet):

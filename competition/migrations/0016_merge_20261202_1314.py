@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('competition', '0013_review_saved_by_page'),
-        ('competition', '0015_merge_20261202_1311'),
+        ("competition", "0013_review_saved_by_page"),
+        ("competition", "0015_merge_20261202_1311"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -5,17 +5,13 @@ columns are in ``competition/exports.py``, who may do what in
 ``competition/permissions.py``.
 """
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, ProtectedError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.dateparse import parse_datetime
+from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.paginator import WagtailPaginator
@@ -27,13 +23,11 @@ from wagtail.admin.ui.tables import (
 )
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
-from wagtail.log_actions import registry as log_registry
 
-from .. import audit, duplicates, exports
-from ..formal_check import SAVED_ACTION, correctable_fields
-from ..models import Entry, EntryAnswer, Review, Status
+from .. import duplicates, exports
+from ..models import EntryAnswer, Status
 from ..permissions import can_export_entries, can_manage_personal_data
-from ..reviews import REVISED
+from .entry_details import EntryDetailsMixin, entry_with_details
 
 # -- entries -----------------------------------------------------------------
 
@@ -52,6 +46,12 @@ class FormalCheckColumn(Column):
         context["url"] = self._get_url(instance)
         context["instance"] = instance
         return context
+
+
+class StatusColumn(Column):
+    """The entry's status as a coloured badge with its label."""
+
+    cell_template_name = "competition/admin/status_cell.html"
 
 
 class PossibleDuplicateColumn(Column):
@@ -103,9 +103,9 @@ class EntryIndexView(generic.IndexView):
                 get_url=self.get_inspect_url,
                 get_title_id=lambda entry: f"entry_{entry.pk}_title",
             ),
+            StatusColumn("status", label=_("Status"), accessor="status"),
             Column("nominee_name", label=_("Zgłaszany")),
             Column("category", label=_("Kategoria"), accessor="category.name"),
-            Column("status", label=_("Status"), accessor="status_label"),
             PossibleDuplicateColumn(
                 "possible_duplicate",
                 label=_("Duplikat"),
@@ -185,203 +185,6 @@ class EntryIndexView(generic.IndexView):
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return exports.neutralise_formula(value)
-
-
-class EntryDetailsMixin:
-    """What the applicant sent and the entry's history, as the inspect view and
-    the formal check show them. Expects ``self.object`` (an entry fetched with
-    :func:`entry_with_details`)."""
-
-    @cached_property
-    def category_criteria(self):
-        return list(self.object.category.criteria.all())
-
-    def _field(self, name, value=None):
-        label = capfirst(Entry._meta.get_field(name).verbose_name)
-        if value is None:
-            value = getattr(self.object, name)
-        if isinstance(value, datetime):
-            # The template's localize filter would show the stored UTC.
-            value = timezone.localtime(value)
-        return {"label": label, "value": value}
-
-    def get_sections(self):
-        entry = self.object
-        yes, no = _("Tak"), _("Nie")
-        return [
-            {
-                "heading": _("Zgłoszenie"),
-                "fields": [
-                    self._field("reference", entry.reference or "—"),
-                    self._field(
-                        "edition", f"{entry.edition.title} ({entry.edition.code})"
-                    ),
-                    self._field("category", entry.category.name),
-                    self._field("status", entry.status_label),
-                    self._field("status_reason"),
-                    self._field("nomination", entry.get_nomination_display()),
-                    self._field("language"),
-                    self._field("created_at"),
-                    self._field("submitted_at"),
-                ],
-            },
-            {
-                "heading": _("Zgłaszany"),
-                "fields": [
-                    self._field("nominee_kind", entry.get_nominee_kind_display()),
-                    self._field("organisation_name"),
-                    self._field("person_name"),
-                    self._field("legal_form", entry.legal_form_label),
-                    self._field("running_entity_name"),
-                    self._field("nip", entry.nip_display),
-                    self._field("regon"),
-                    self._field("krs"),
-                    self._field("street"),
-                    self._field("postal_code"),
-                    self._field("city"),
-                    self._field("powiat", entry.powiat_name),
-                    self._field("website"),
-                    self._field("previous_award_year"),
-                ],
-            },
-            {
-                "heading": _("Kontakt"),
-                "fields": [
-                    self._field("contact_name"),
-                    self._field("email"),
-                    self._field("phone"),
-                    self._field("nominee_email"),
-                    self._field("nominee_phone"),
-                    self._field("nominee_notified_at"),
-                ],
-            },
-            {
-                "heading": _("Opis"),
-                "fields": [
-                    self._field("title"),
-                    self._field("summary"),
-                    self._field("video_url"),
-                    self._field(
-                        "image_publication_allowed",
-                        yes if entry.image_publication_allowed else no,
-                    ),
-                ],
-            },
-        ]
-
-    def get_answers(self):
-        """Every criterion of the category with the applicant's answer (if any)."""
-        answers = {answer.criterion_id: answer for answer in self.object.answers.all()}
-        rows = [
-            {"criterion": criterion, "answer": answers.pop(criterion.pk, None)}
-            for criterion in self.category_criteria
-        ]
-        # Answers to criteria removed since (PROTECT stops deletion, but keep
-        # whatever the database holds visible).
-        rows += [
-            {"criterion": answer.criterion, "answer": answer}
-            for answer in answers.values()
-        ]
-        return rows
-
-    @cached_property
-    def log_entries(self):
-        return list(
-            log_registry.get_logs_for_instance(self.object)
-            .select_related("user")
-            .order_by("-timestamp", "-pk")
-        )
-
-    def field_labels(self):
-        """Labels of the fields a correction may name (``answer_<id>`` included)."""
-        return dict(correctable_fields(self.object, self.category_criteria))
-
-    @cached_property
-    def formal_criteria(self):
-        return list(self.object.edition.formal_criteria.all())
-
-    def _unmet_requirements(self, unmet):
-        if not unmet:
-            return _("Wszystkie wymogi spełnione.")
-        texts = {
-            str(criterion.pk): criterion.text for criterion in self.formal_criteria
-        }
-        return _("Niespełnione wymogi: %(requirements)s") % {
-            # A requirement removed since is shown by its number.
-            "requirements": "; ".join(texts.get(pk, f"#{pk}") for pk in unmet)
-        }
-
-    def get_log_entries(self):
-        """The entry's audit log, newest first, with who acted and why, and
-        what a correction changed."""
-        rows = []
-        labels = None
-        for log_entry in self.log_entries:
-            data = log_entry.data or {}
-            details = ""
-            if log_entry.action == SAVED_ACTION:
-                details = self._unmet_requirements(data.get("unmet", []))
-            elif log_entry.action == audit.CORRECTED:
-                labels = labels or self.field_labels()
-                details = _("Zmienione pola: %(fields)s") % {
-                    "fields": ", ".join(
-                        str(labels.get(name, name)) for name in data.get("fields", [])
-                    )
-                    or "—"
-                }
-            elif log_entry.action == REVISED:
-                details = _revision_details(data)
-            rows.append(
-                {
-                    "timestamp": log_entry.timestamp,
-                    "message": log_entry.message,
-                    "who": audit.actor(log_entry),
-                    "reason": audit.reason(log_entry),
-                    "details": details,
-                }
-            )
-        return rows
-
-    def get_entry_context(self):
-        return {
-            "entry": self.object,
-            "sections": self.get_sections(),
-            "answers": self.get_answers(),
-            "consents": self.object.consents.all(),
-            "files": self.object.files.all(),
-            "log_entries": self.get_log_entries(),
-        }
-
-
-def _revision_details(data):
-    """What a conflict declared after a declaration of none replaced, and what
-    became of the juror's review (``reviews.revise_to_conflict``'s log)."""
-    declared = parse_datetime((data.get("previous") or {}).get("declared_at") or "")
-    when = (
-        formats.date_format(timezone.localtime(declared), "DATETIME_FORMAT")
-        if declared
-        else "—"
-    )
-    texts = [
-        _("Zastępuje deklarację braku konfliktu interesów z %(when)s.") % {"when": when}
-    ]
-    outcome = (data.get("review") or {}).get("now")
-    if outcome == Review.Status.WITHDRAWN:
-        texts.append(_("Złożona ocena jurora wycofana: nie jest liczona."))
-    elif outcome == "deleted":
-        texts.append(_("Wersja robocza oceny jurora usunięta."))
-    return " ".join(str(text) for text in texts)
-
-
-def entry_with_details(pk):
-    """The entry with what :class:`EntryDetailsMixin` shows, or a 404."""
-    answers = EntryAnswer.objects.select_related("criterion")
-    return get_object_or_404(
-        Entry.objects.select_related("edition", "category").prefetch_related(
-            Prefetch("answers", queryset=answers)
-        ),
-        pk=pk,
-    )
 
 
 class EntryInspectView(EntryDetailsMixin, generic.InspectView):

@@ -25,7 +25,7 @@ from ..filters import ENTRY_SEARCH_FIELDS, EntryFilterSet
 from ..forms.formal_check import FormalCheckForm
 from ..models import Entry, FormalCheck, Status
 from ..permissions import can_check
-from .admin import EntryDetailsMixin, entry_with_details
+from .entry_details import EntryDetailsMixin, entry_with_details
 
 NOT_SUBMITTED = _(
     "Zgłoszenie %(reference)s ma status „%(status)s”. Ocenę formalną "

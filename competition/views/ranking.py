@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
@@ -149,14 +150,23 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class RankingView(ResultsMixin, TemplateView):
+    """One category's ranking with the decisions; the category tabs say how
+    many decisions each still needs, and the way to the next one."""
+
     template_name = "competition/admin/ranking.html"
     page_title = _("Ranking")
 
     def get_context_data(self, **kwargs):
         categories = self.edition.categories_list()
+        counts = decisions.decision_counts(self.edition, self.hidden)
         chosen = self.request.GET.get("category", "")
         category = next((c for c in categories if str(c.pk) == chosen), None)
-        category = category or (categories[0] if categories else None)
+        # Without a choice: the first category still waiting for decisions.
+        category = (
+            category
+            or next((c for c in categories if _missing(counts, c)), None)
+            or (categories[0] if categories else None)
+        )
         rankings = self.load(category.pk) if category else []
         current = rankings[0] if rankings else None
         rows, sort = ranking.sort_rows(
@@ -164,8 +174,18 @@ class RankingView(ResultsMixin, TemplateView):
         )
         return super().get_context_data(
             edition=self.edition,
-            categories=categories,
+            categories=[
+                {
+                    "category": item,
+                    "missing": _missing(counts, item),
+                    "state": _decision_state(counts, item),
+                }
+                for item in categories
+            ],
             category=category,
+            missing=_missing(counts, category) if category else 0,
+            next_entry=decisions.next_undecided(current.rows) if current else None,
+            next_category=_next_category(categories, category, counts),
             ranking=current,
             rows=[{"row": row, "chart": ranking.distribution(row)} for row in rows],
             sort=sort,
@@ -179,6 +199,32 @@ class RankingView(ResultsMixin, TemplateView):
             hidden=len(self.hidden),
             **kwargs,
         )
+
+
+def _missing(counts, category):
+    return counts.get(category.pk, {}).get("missing", 0)
+
+
+def _decision_state(counts, category):
+    """The category tab's note: decisions missing, all made, or nothing scored."""
+    count = counts.get(category.pk)
+    if not count:
+        return _("brak ocenionych zgłoszeń")
+    if count["missing"]:
+        return ngettext(
+            "brakuje %(count)s decyzji", "brakuje %(count)s decyzji", count["missing"]
+        ) % {"count": count["missing"]}
+    return _("decyzje zapisane")
+
+
+def _next_category(categories, category, counts):
+    """The next category (after ``category``, wrapping) still waiting for
+    decisions, or ``None``."""
+    if category is None:
+        return None
+    start = categories.index(category)
+    following = categories[start + 1 :] + categories[:start]
+    return next((c for c in following if _missing(counts, c)), None)
 
 
 def _sort_headers(sort, category):
@@ -332,12 +378,31 @@ class DecisionView(ResultsMixin, TemplateView):
                     _("Zapisano decyzję dla zgłoszenia %(ref)s.")
                     % {"ref": self.entry.reference},
                 )
+                if request.POST.get("then") == "next":
+                    return redirect(self.next_url())
                 # Back to the same row of the ranking, for the next decision.
                 url = reverse("competition_results:ranking", args=[self.edition.pk])
                 return redirect(
                     f"{url}?category={self.entry.category_id}#entry-{self.entry.pk}"
                 )
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def next_url(self):
+        """Where "Zapisz i przejdź do następnej" leads: the next entry of this
+        category's ranking still waiting for a decision, else the ranking of
+        the next category that has one, else this category's ranking."""
+        (category_ranking,) = self.load(self.entry.category_id)
+        following = decisions.next_undecided(category_ranking.rows, after=self.entry)
+        if following is not None:
+            return reverse(
+                "competition_results:decision", args=[self.edition.pk, following.pk]
+            )
+        counts = decisions.decision_counts(self.edition, self.hidden)
+        categories = self.edition.categories_list()
+        category = next(c for c in categories if c.pk == self.entry.category_id)
+        target = _next_category(categories, category, counts) or category
+        url = reverse("competition_results:ranking", args=[self.edition.pk])
+        return f"{url}?category={target.pk}"
 
     def get_context_data(self, **kwargs):
         # Unfiltered: the place counts every entry (this one is not hidden).
@@ -353,6 +418,17 @@ class DecisionView(ResultsMixin, TemplateView):
             row=row,
             ranked_count=len(category_ranking.rows),
             jurors=self.jurors_reviews(row),
+            has_next=decisions.next_undecided(
+                category_ranking.rows, self.hidden, after=self.entry
+            )
+            is not None
+            or any(
+                count["missing"]
+                for category_id, count in decisions.decision_counts(
+                    self.edition, self.hidden
+                ).items()
+                if category_id != self.entry.category_id
+            ),
             **kwargs,
         )
 
@@ -417,12 +493,12 @@ class CloseScoringView(ConfirmActionView):
 
     def action_texts(self):
         counts = progress_counts(self.edition)
+        missing = decisions.missing_reviews(self.edition)
         now = timezone.now()
         return {
             "question": _(
                 "Zamknąć ocenę jury? Jurorzy nie będą mogli już zmieniać ocen, "
-                "a przewodniczący(-a) jury i sekretariat zobaczą ranking. "
-                "Tego nie można cofnąć."
+                "a przewodniczący(-a) jury i sekretariat zobaczą ranking."
             ),
             "button": _("Zamknij ocenę"),
             "closing": True,
@@ -430,7 +506,7 @@ class CloseScoringView(ConfirmActionView):
             "submitted": counts["total_submitted"],
             "missing": counts["total_assigned"] - counts["total_submitted"],
             "missing_by_juror": [
-                row
+                row | {"entries": missing.get(row["member"].pk, [])}
                 for row in counts["juror_rows"]
                 if row["assigned"] > row["submitted"]
             ],

@@ -308,7 +308,7 @@ def test_the_confirmation_counts_the_reviews_and_the_time_left(
     assert "Bartek Test" not in page
     assert "Do końca oceny zostało 4 dni" in page
     assert f"(termin: {deadline_text(edition.jury_closes_at)})" in page
-    assert "Tego nie można cofnąć." in page
+    assert "Zamknięcia oceny nie można cofnąć." in page
 
 
 @pytest.mark.parametrize("moment", ["before_the_jury_phase", "after_publication"])

@@ -78,7 +78,9 @@ def entry_row(page, reference):
 
 def secretariat_checks_the_late_entries(page, base, screenshot_dir, axe_path):
     open_competition_menu(page, "Zgłoszenia")
-    page.goto(f"{base}/admin/competition/entries/?status=submitted&q={EDITION}")
+    page.goto(
+        f"{base}/admin/competition/entries/?edition=all&status=submitted&q={EDITION}"
+    )
     expect(entry_row(page, CHECKED)).to_have_count(1)
     expect(entry_row(page, BULK)).to_have_count(1)
 
@@ -108,7 +110,9 @@ def secretariat_checks_the_late_entries(page, base, screenshot_dir, axe_path):
     read_mail(page.context.mail_dir, APPLICANT_MAIL, CHECKED)
 
     # The other with the bulk action.
-    page.goto(f"{base}/admin/competition/entries/?status=submitted&q={EDITION}")
+    page.goto(
+        f"{base}/admin/competition/entries/?edition=all&status=submitted&q={EDITION}"
+    )
     expect(entry_row(page, CHECKED)).to_have_count(0)
     entry_row(page, BULK).locator("input[type=checkbox]").check()
     page.get_by_role("link", name="Oznacz wybrane zgłoszenia").click()
@@ -116,7 +120,9 @@ def secretariat_checks_the_late_entries(page, base, screenshot_dir, axe_path):
     expect(page.locator("main")).to_contain_text(BULK)
     page.get_by_role("button", name="Tak, oznacz jako spełniające wymogi").click()
     page.wait_for_load_state("load")
-    page.goto(f"{base}/admin/competition/entries/?status=eligible&q={EDITION}")
+    page.goto(
+        f"{base}/admin/competition/entries/?edition=all&status=eligible&q={EDITION}"
+    )
     expect(entry_row(page, CHECKED)).to_have_count(1)
     expect(entry_row(page, BULK)).to_have_count(1)
     read_mail(page.context.mail_dir, APPLICANT_MAIL, BULK)
@@ -321,11 +327,74 @@ def secretariat_sees_counts_and_closes(page, base, screenshot_dir, axe_path):
 
 def open_category(page, name):
     nav = page.get_by_role("navigation", name="Kategorie")
-    link = nav.get_by_role("link", name=name, exact=True)
+    # Each tab's name ends with what it still needs ("brakuje 3 decyzji").
+    link = nav.get_by_role("link", name=re.compile(rf"^{name}(\s|$)"))
     if link.count():  # the current category is shown as text, not a link
         link.click()
         page.wait_for_load_state("load")
     expect(page.locator("main h2").first).to_contain_text(name)
+
+
+def decision_is_within_reach(page, screenshot_dir, axe_path):
+    """At 1280 px "Zapisz decyzję" sits inside the window with no sideways
+    scrolling; at 375 px the way to the next decision is on the first screen."""
+    assert page.viewport_size == {"width": 1280, "height": 800}
+    button = page.locator("table.results-ranking td.decision a").first
+    expect(button).to_have_text(re.compile("^Zapisz decyzję"))
+    box = button.bounding_box()
+    assert box and box["x"] + box["width"] <= 1280, box
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= window.innerWidth"
+    )
+    scroller = page.locator(".results-admin__scroll").first
+    assert scroller.evaluate("el => el.scrollLeft") == 0
+    nav = page.get_by_role("navigation", name="Kategorie")
+    expect(nav).to_contain_text(re.compile(r"brakuje \d+ decyzji"))
+    shoot(page, screenshot_dir, "jury-ranking-decisions-desktop")
+    page.set_viewport_size({"width": 375, "height": 812})
+    try:
+        page.reload()  # the admin lays its sidebar out for the width it loads at
+        next_button = page.get_by_role("link", name=re.compile("^Następna decyzja"))
+        box = next_button.bounding_box()
+        assert box and box["x"] + box["width"] <= 375, box
+        shoot(page, screenshot_dir, "jury-ranking-decisions-mobile")
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.reload()
+
+
+def decide_with_save_and_next(page, category):
+    """The chair goes through the last category without coming back to the
+    ranking: "Następna decyzja", then "Zapisz i przejdź do następnej decyzji"
+    from entry to entry in ranking order."""
+    open_category(page, category)
+    references = page.locator("table.results-ranking tbody tr").evaluate_all(
+        "rows => rows.map(r => r.dataset.reference).filter(Boolean)"
+    )
+    page.get_by_role("link", name=re.compile("^Następna decyzja")).click()
+    page.wait_for_load_state("load")
+    for reference in references:
+        expect(page.locator("main h2").first).to_contain_text(reference)
+        page.get_by_label("bez nagrody", exact=True).check()
+        page.get_by_label("Uzasadnienie jury").fill(f"Jury: {reference}.")
+        # The last decision of all has no next one to offer.
+        last = reference == references[-1]
+        save_and_next = page.get_by_role(
+            "button", name="Zapisz i przejdź do następnej decyzji"
+        )
+        expect(save_and_next).to_have_count(0 if last else 1)
+        if last:
+            page.get_by_role("button", name="Zapisz decyzję", exact=True).click()
+        else:
+            save_and_next.click()
+        page.wait_for_load_state("load")
+        expect(page.locator(".messages")).to_contain_text(reference)
+    # The last category done: back on its ranking, nothing left to decide.
+    expect(page.locator("main h2").first).to_contain_text(category)
+    expect(page.locator(".results-admin__next")).to_contain_text(
+        "Wszystkie ocenione zgłoszenia, które widzisz, mają decyzję."
+    )
+    return references
 
 
 def decide_category(page, screenshot_dir, axe_path, first=False):
@@ -385,10 +454,12 @@ def chair_ranks_and_decides(page, base, screenshot_dir, axe_path):
     ]
     assert any(cell.startswith(expected) for cell in cells), cells
 
+    decision_is_within_reach(page, screenshot_dir, axe_path)
     decided = []
-    for index, category in enumerate(["Reintegracja", "Rozwój", "Osobowość"]):
+    for index, category in enumerate(["Reintegracja", "Rozwój"]):
         open_category(page, category)
         decided += decide_category(page, screenshot_dir, axe_path, first=index == 0)
+    decided += decide_with_save_and_next(page, "Osobowość")
     # Every entry the jury had, the unscored BULK included (n = 0).
     assert sorted(decided) == [f"{EDITION}-{n:04d}" for n in range(1, 12)], decided
 
