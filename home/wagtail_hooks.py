@@ -3,11 +3,13 @@
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from . import translation_workflow
 from .models import Advocate, NewsCategory
 
 
@@ -73,3 +75,10 @@ class CampaignSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignSnippetsGroup)
+
+# Before wagtail-localize's own hook (order 0), which would answer first.
+hooks.register(
+    "before_edit_page",
+    translation_workflow.edit_translation_through_workflow,
+    order=-1,
+)

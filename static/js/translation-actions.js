@@ -1,0 +1,23 @@
+// The translation screen's main button (wagtail-localize's React footer says
+// "Publish in …") names the workflow step it takes for this user: submit to
+// moderation, resubmit, or approve. The server decides what the POST does
+// (home/translation_workflow.py); this only makes the label say so.
+(() => {
+  const script = document.currentScript;
+  const { label, busyLabel, action } = script.dataset;
+  const editor = document.querySelector(".js-translation-editor");
+  if (!editor) return;
+
+  const relabel = () => {
+    const button = editor.querySelector('button[name="action"][value="publish"]');
+    if (!button || button.dataset.workflowAction) return;
+    button.dataset.workflowAction = action;
+    button.dataset.wProgressActiveValue = busyLabel;
+    button.dataset.clickedText = busyLabel;
+    const text = button.querySelector("[data-w-progress-target=label]") || button;
+    text.textContent = label;
+  };
+
+  relabel();
+  new MutationObserver(relabel).observe(editor, { childList: true, subtree: true });
+})();
