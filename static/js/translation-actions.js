@@ -5,19 +5,25 @@
 (() => {
   const script = document.currentScript;
   const { label, busyLabel, action } = script.dataset;
-  const editor = document.querySelector(".js-translation-editor");
-  if (!editor) return;
-
-  const relabel = () => {
+  const relabel = (editor) => {
     const button = editor.querySelector('button[name="action"][value="publish"]');
     if (!button || button.dataset.workflowAction) return;
     button.dataset.workflowAction = action;
     button.dataset.wProgressActiveValue = busyLabel;
     button.dataset.clickedText = busyLabel;
+    button.dataset.wProgressLabelValue = label;
     const text = button.querySelector("[data-w-progress-target=label]") || button;
     text.textContent = label;
   };
 
-  relabel();
-  new MutationObserver(relabel).observe(editor, { childList: true, subtree: true });
+  // Wagtail's admin loads its scripts before the page's content.
+  document.addEventListener("DOMContentLoaded", () => {
+    const editor = document.querySelector(".js-translation-editor");
+    if (!editor) return;
+    relabel(editor);
+    new MutationObserver(() => relabel(editor)).observe(editor, {
+      childList: true,
+      subtree: true,
+    });
+  });
 })();
