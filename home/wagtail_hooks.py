@@ -1,6 +1,8 @@
 """Admin screens of the home app."""
 
+from django.templatetags.static import static
 from django.utils.functional import cached_property, lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -82,3 +84,14 @@ hooks.register(
     translation_workflow.edit_translation_through_workflow,
     order=-1,
 )
+
+
+@hooks.register("insert_editor_js")
+def editor_tab_errors_js():
+    """Errors on a hidden tab: the banner names the tab and the tab opens."""
+    return format_html(
+        '<script src="{}" data-one="{}" data-many="{}"></script>',
+        static("js/editor-tab-errors.js"),
+        gettext("Popraw pola na karcie: %(tabs)s."),
+        gettext("Popraw pola na kartach: %(tabs)s."),
+    )
