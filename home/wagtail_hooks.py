@@ -1,13 +1,17 @@
 """Admin screens of the home app."""
 
+from django.templatetags.static import static
 from django.utils.functional import cached_property, lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from . import translation_workflow
 from .models import Advocate, NewsCategory
 
 
@@ -73,3 +77,21 @@ class CampaignSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignSnippetsGroup)
+
+# Before wagtail-localize's own hook (order 0), which would answer first.
+hooks.register(
+    "before_edit_page",
+    translation_workflow.edit_translation_through_workflow,
+    order=-1,
+)
+
+
+@hooks.register("insert_editor_js")
+def editor_tab_errors_js():
+    """Errors on a hidden tab: the banner names the tab and the tab opens."""
+    return format_html(
+        '<script src="{}" data-one="{}" data-many="{}"></script>',
+        static("js/editor-tab-errors.js"),
+        gettext("Popraw pola na karcie: %(tabs)s."),
+        gettext("Popraw pola na kartach: %(tabs)s."),
+    )

@@ -201,3 +201,9 @@ def came_untranslated(context):
     """Did the visitor switch language on a page that has no translation?"""
     request = context.get("request")
     return request is not None and request.GET.get(UNTRANSLATED_PARAM) == "1"
+
+
+@register.simple_tag
+def site_name():
+    """The site's name (``WAGTAIL_SITE_NAME``), for the admin's branding."""
+    return settings.WAGTAIL_SITE_NAME
