@@ -116,6 +116,11 @@ def test_editor_submits_a_translation_and_the_moderator_approves_it(
     main = editor.locator(MAIN_BUTTON)
     assert main.inner_text().strip() == "Wyślij do moderacji"
     assert main.is_visible()
+    # wagtail-localize's two hard-coded English strings, in Polish.
+    editor.get_by_role("heading", name="Tłumaczenie: polski → angielski").wait_for()
+    screen_text = editor.locator(".js-translation-editor").text_content()
+    assert "More actions" not in screen_text
+    assert "to angielski translation" not in screen_text
     shoot(editor, screenshot_dir, "admin-translation-redaktor-1280")
     phone = admin_login(new_page(375, 812), live_site, "redaktor")
     visit(phone, live_site, f"/admin/pages/{english_id}/edit/")
