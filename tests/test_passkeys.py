@@ -211,3 +211,16 @@ def test_production_ties_passkeys_to_the_admin_host():
         "OTP_WEBAUTHN_RP_ID": "es.mcps.example",
         "OTP_WEBAUTHN_ALLOWED_ORIGINS": ["https://es.mcps.example"],
     }
+
+
+def test_the_users_admin_shows_a_passkey_only_second_factor(juror):
+    admin = make_user("admin", is_superuser=True)
+    own = signed_in(juror)
+    for _ in range(2):  # the second with the session the first verified
+        assert register(own, SoftAuthenticator()).status_code == 200
+    client = signed_in(admin)
+    edit = client.get(f"/admin/users/edit/{juror.pk}/").content.decode()
+    assert "Skonfigurowany: 2 klucze dostępu (passkeys)." in edit
+    assert "Niewykorzystane kody zapasowe: 0." in edit
+    reset = f"/admin/users/reset-second-factor/{juror.pk}/"
+    assert reset in client.get("/admin/users/").content.decode()
