@@ -44,10 +44,17 @@ class StaffSessionTimeoutMiddleware:
 
 
 # Reachable before the second factor: the step itself, leaving, and the
-# translations script and icon sprite that the step's page loads.
+# translations script and icon sprite that the step's page loads. The passkey
+# ceremonies too: django-otp-webauthn refuses to register a passkey for a user
+# who has a device but has not used it in this session.
 SECOND_FACTOR_EXEMPT = (
     "accounts_second_factor_verify",
     "accounts_second_factor_enrol",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
@@ -80,7 +87,7 @@ class SecondFactorMiddleware:
             return None
         match = getattr(request, "resolver_match", None) or _resolve(request.path)
         if match is not None and (
-            match.url_name in SECOND_FACTOR_EXEMPT
+            match.view_name in SECOND_FACTOR_EXEMPT
             or (match.url_name or "").startswith("wagtailadmin_password_reset")
         ):
             return None

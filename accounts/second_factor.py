@@ -1,9 +1,11 @@
-"""Who needs a second factor (TOTP, django-otp) and which of their devices count."""
+"""Who needs a second factor (django-otp: TOTP or a passkey) and which of their
+devices count."""
 
 from django.conf import settings
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 BACKUP_CODE_COUNT = 10
 
@@ -26,11 +28,15 @@ def status(user):
     """What an administrator sees of a user's second factor."""
     return {
         "authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "passkeys": WebAuthnCredential.objects.filter(
+            user=user, confirmed=True
+        ).count(),
         "backup_codes_left": StaticToken.objects.filter(
             device__user=user, device__confirmed=True
         ).count(),
         "has_devices": TOTPDevice.objects.filter(user=user).exists()
-        or StaticDevice.objects.filter(user=user).exists(),
+        or StaticDevice.objects.filter(user=user).exists()
+        or WebAuthnCredential.objects.filter(user=user).exists(),
         "required": _required_by_role(user),
     }
 
@@ -74,6 +80,7 @@ def reset(user):
 
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
     return end_sessions_of(user)
 
 

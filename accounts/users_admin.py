@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -149,6 +150,11 @@ class IndexView(users.IndexView):
             .annotate(
                 has_second_factor=Exists(
                     TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+                )
+                | Exists(
+                    WebAuthnCredential.objects.filter(
+                        user=OuterRef("pk"), confirmed=True
+                    )
                 )
             )
         )

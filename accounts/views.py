@@ -9,8 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import second_factor
+from . import passkeys, second_factor
 from .events import log_event
 
 
@@ -62,7 +64,14 @@ def verify(request):
     return render(
         request,
         "accounts/second_factor_verify.html",
-        {"form": form, "next": _next_url(request)},
+        {
+            "form": form,
+            "next": _next_url(request),
+            "has_passkey": passkeys.has_passkey(request.user),
+            "has_authenticator": TOTPDevice.objects.filter(
+                user=request.user, confirmed=True
+            ).exists(),
+        },
     )
 
 
@@ -102,7 +111,30 @@ def enrol(request):
             "secret": _grouped(device.config_url),
             "issuer": settings.OTP_TOTP_ISSUER,
             "next": _next_url(request),
+            "next_query": urlencode({"next": _next_url(request)}),
         },
+    )
+
+
+def passkey_added(request):
+    """Where the enrolment screen goes once a passkey is registered (the
+    library's view has verified the session with it): the backup codes, the
+    first time."""
+    if not passkeys.has_passkey(request.user):
+        return redirect(_with_next("accounts_second_factor_enrol", request))
+    if StaticDevice.objects.filter(user=request.user).exists():
+        return redirect(_next_url(request))
+    codes = second_factor.new_backup_codes(request.user)
+    log_event(
+        "second_factor_enrolled",
+        request=request,
+        username=request.user.get_username(),
+        device="WebAuthnCredential",
+    )
+    return render(
+        request,
+        "accounts/second_factor_backup_codes.html",
+        {"codes": codes, "next": _next_url(request), "via_passkey": True},
     )
 
 

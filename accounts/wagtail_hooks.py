@@ -1,7 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 from wagtail import hooks
 
-from . import views
+from . import passkeys, views
 from .second_factor import RESET_ACTION
 from .users_admin import ResetFormatter
 
@@ -18,6 +18,17 @@ def register_second_factor_urls():
             "second-factor/enrol/",
             views.enrol,
             name="accounts_second_factor_enrol",
+        ),
+        path(
+            "second-factor/passkey-added/",
+            views.passkey_added,
+            name="accounts_second_factor_passkey_added",
+        ),
+        # The passkey ceremonies' JSON endpoints (django-otp-webauthn), behind
+        # Wagtail's admin access check like every admin URL.
+        path(
+            "second-factor/passkeys/",
+            include((passkeys.urlpatterns, "otp_webauthn")),
         ),
     ]
 

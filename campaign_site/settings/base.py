@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -196,6 +197,17 @@ SECOND_FACTOR_GROUPS = ["Sekretariat konkursu", "Jury"]
 SECOND_FACTOR_FOR_EDITORS = False
 SECOND_FACTOR_EDITOR_GROUPS = ["Redaktorzy", "Editors", "Moderators"]
 OTP_TOTP_ISSUER = "Ekonomia społeczna na Mazowszu"
+# Passkeys (django-otp-webauthn) as the other second factor, never instead of the
+# password (accounts/passkeys.py). A passkey belongs to one host name (the relying
+# party) and is used from the allowed origins only. Browsers refuse an IP address
+# here: locally, passkeys work at http://localhost:8000, not at 127.0.0.1.
+# Production derives both from WAGTAILADMIN_BASE_URL.
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID = env("OTP_WEBAUTHN_RP_ID", "localhost")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", "http://localhost:8000"
+)
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Languages: Polish first (the first Wagtail locale is created from LANGUAGE_CODE by

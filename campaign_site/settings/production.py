@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import _origin, env, env_bool, env_list
 
 DEBUG = False
 
@@ -18,6 +18,14 @@ if not ALLOWED_HOSTS:
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+# Passkeys belong to the admin's host name, for good (changing it voids them).
+OTP_WEBAUTHN_RP_ID = env(
+    "OTP_WEBAUTHN_RP_ID",
+    urlsplit(WAGTAILADMIN_BASE_URL).hostname,  # noqa: F405
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", _origin(WAGTAILADMIN_BASE_URL)
+)
 
 # HTTPS everywhere; the proxy in front terminates TLS and says so in a header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
