@@ -2,7 +2,7 @@
 of Wagtail's log entries belong to the competition.
 
 The modules that act (``workflow``, ``formal_check``, ``jury_setup``,
-``reviews``, ``decisions``, ``files``, the status page) write Wagtail's log
+``reviews``, ``decisions``, ``downloads``, the status page) write Wagtail's log
 themselves, with the user, and the reason (if any) in ``data["reason"]``; a
 move without a staff user records the role in ``data["actor"]``. This module
 reads those entries back the same way for every screen: the entry's history on
@@ -76,7 +76,7 @@ class DownloadFormatter(CompetitionLogFormatter):
         }
 
 
-# Actions logged outside a module with its own labels (``files.py``, the
+# Actions logged outside a module with its own labels (``downloads.py``, the
 # status page). Registered in wagtail_hooks.py with the modules' own.
 LOG_FORMATTERS = {
     DOWNLOADED: DownloadFormatter,

@@ -37,7 +37,7 @@ from . import (
     reviews,
     scanning,
 )
-from .files import download_entry_file
+from .downloads import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
     CategoryFilterSet,
