@@ -14,16 +14,18 @@ Rules kept here, once:
   conflicting ones; a pair whose juror already has a review is never deleted,
   by a run or by hand;
 * a pair removed by hand stays removed on later runs until it is added by hand
-  again: the audit log is the memory (:func:`removed_by_hand`);
+  again (:class:`RemovedAssignment`, :func:`removed_by_hand`);
 * nothing changes once scoring is closed.
 """
 
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import get_active_log_context, log
@@ -53,6 +55,7 @@ from .models import (
     ConflictDeclaration,
     Entry,
     JuryMember,
+    RemovedAssignment,
     Review,
     Status,
 )
@@ -128,19 +131,12 @@ def declared_conflicts(edition, entry_ids=None):
 
 
 def removed_by_hand(edition):
-    """Pairs whose last manual change in the audit log was a removal."""
-    last = {}
-    changes = (
-        ModelLogEntry.objects.filter(
-            action=ASSIGNMENT_CHANGED, data__edition=edition.pk
+    """Pairs the secretariat removed by hand and has not assigned again."""
+    return set(
+        RemovedAssignment.objects.filter(member__edition=edition).values_list(
+            "entry_id", "member_id"
         )
-        .order_by("timestamp", "pk")
-        .values_list("data", flat=True)
     )
-    for data in changes:
-        if data.get("source") == MANUAL:
-            last[(data["entry_id"], data["member_id"])] = data["action"]
-    return {pair for pair, action in last.items() if action == REMOVED}
 
 
 def reviewed_pairs(edition, entry_ids=None):
@@ -392,6 +388,7 @@ def change_assignments(edition, user, add=(), remove=(), reason=""):
                 for entry_id, member_id in report.added
             ]
         )
+        _remember_removals(report.added, report.removed)
         _log_changes(
             edition, entries, members, user, MANUAL, reason, report.added, ADDED
         )
@@ -403,6 +400,27 @@ def change_assignments(edition, user, add=(), remove=(), reason=""):
         )
         notify_assigned(edition, members, report.added)
     return report
+
+
+def _remember_removals(added, removed):
+    """Pairs removed by hand stay out of later runs; added back, they may return."""
+    if added:
+        RemovedAssignment.objects.filter(
+            reduce(
+                operator.or_,
+                (
+                    Q(entry_id=entry_id, member_id=member_id)
+                    for entry_id, member_id in added
+                ),
+            )
+        ).delete()
+    RemovedAssignment.objects.bulk_create(
+        [
+            RemovedAssignment(entry_id=entry_id, member_id=member_id)
+            for entry_id, member_id in removed
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _refusal(entry, member, conflict):

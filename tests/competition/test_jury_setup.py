@@ -2,10 +2,12 @@
 matrix with automatic runs and manual changes, the jurors' e-mails and
 reminders, and who may reach any of it."""
 
+import importlib
 import re
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
@@ -23,6 +25,7 @@ from competition.models import (
     AssignmentMode,
     ConflictDeclaration,
     JuryMember,
+    RemovedAssignment,
     Review,
     Status,
 )
@@ -768,6 +771,51 @@ def test_a_pair_removed_by_hand_is_not_brought_back_by_a_run(
     secretary_client.post(change_url(edition), {"pair": [pair(r1, ewa)]})
     jury_setup.run_assignment(edition, secretary)
     assert (r1.pk, ewa.pk) in pairs_of(edition)
+
+
+def test_a_removal_by_hand_is_kept_on_the_pair_not_read_from_the_log(
+    secretary_client, secretary, edition, jury, entries
+):
+    """The audit log is history only: pruning it does not bring a pair back."""
+    r1, ewa = entries["r1"], jury["ewa"]
+    jury_setup.run_assignment(edition, secretary)
+    secretary_client.post(
+        change_url(edition), {"was": [pair(r1, ewa)], "reason": "Bliska znajomość"}
+    )
+    assert RemovedAssignment.objects.filter(entry=r1, member=ewa).exists()
+
+    ModelLogEntry.objects.filter(action=audit.ASSIGNMENT_CHANGED).delete()
+    jury_setup.run_assignment(edition, secretary)
+    assert (r1.pk, ewa.pk) not in pairs_of(edition)
+
+    secretary_client.post(change_url(edition), {"pair": [pair(r1, ewa)]})
+    assert not RemovedAssignment.objects.filter(entry=r1, member=ewa).exists()
+
+
+def test_the_migration_finds_pairs_removed_by_hand_in_the_log(
+    secretary_client, secretary, edition, jury, entries
+):
+    """Editions set up before the removals were stored keep them: the data
+    migration reads the same log entries the runs used to read."""
+    migration = importlib.import_module(
+        "competition.migrations.0017_removed_assignment"
+    )
+    r1, o1, ewa = entries["r1"], entries["o1"], jury["ewa"]
+    jury_setup.run_assignment(edition, secretary)
+    assert {(r1.pk, ewa.pk), (o1.pk, ewa.pk)} <= pairs_of(edition)
+    secretary_client.post(
+        change_url(edition),
+        {"was": [pair(r1, ewa), pair(o1, ewa)], "reason": "Bliska znajomość"},
+    )
+    # o1 given back by hand: only r1's removal still holds.
+    secretary_client.post(change_url(edition), {"pair": [pair(o1, ewa)]})
+    RemovedAssignment.objects.all().delete()
+
+    migration.removals_from_the_log(django_apps, None)
+
+    assert set(RemovedAssignment.objects.values_list("entry_id", "member_id")) == {
+        (r1.pk, ewa.pk)
+    }
 
 
 def test_a_pair_changed_meanwhile_is_not_undone(
