@@ -2,7 +2,7 @@
 of Wagtail's log entries belong to the competition.
 
 The modules that act (``workflow``, ``formal_check``, ``jury_setup``,
-``reviews``, ``decisions``, ``files``, the status page) write Wagtail's log
+``reviews``, ``decisions``, ``downloads``, the status page) write Wagtail's log
 themselves, with the user, and the reason (if any) in ``data["reason"]``; a
 move without a staff user records the role in ``data["actor"]``. This module
 reads those entries back the same way for every screen: the entry's history on
@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
+from .models import Assignment
 from .workflow import APPLICANT, CHAIR, JURY, SECRETARIAT, SYSTEM
 
 PREFIX = "competition."
@@ -30,6 +31,13 @@ ACTOR_LABELS = {
 
 DOWNLOADED = "competition.file.download"
 CORRECTED = "competition.entry.corrected"
+# The jury's assignments (``jury_setup``) and reminders (``jury_emails``).
+ASSIGNMENTS_GENERATED = "competition.assignment.generated"
+ASSIGNMENT_CHANGED = "competition.assignment.changed"
+JURY_REMINDED = "competition.jury.reminded"
+# ``data["action"]`` of an ASSIGNMENT_CHANGED entry: what happened to the pair.
+ADDED = "added"
+REMOVED = "removed"
 
 
 def actor(log_entry):
@@ -76,11 +84,52 @@ class DownloadFormatter(CompetitionLogFormatter):
         }
 
 
-# Actions logged outside a module with its own labels (``files.py``, the
-# status page). Registered in wagtail_hooks.py with the modules' own.
+class GeneratedFormatter(CompetitionLogFormatter):
+    label = _("Przydział automatyczny")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _(
+            "Przydział automatyczny: dodano %(added)s, usunięto %(removed)s, "
+            "razem %(pairs)s (ziarno %(seed)s)"
+        ) % {key: data.get(key, "?") for key in ("added", "removed", "pairs", "seed")}
+
+
+class ChangedFormatter(CompetitionLogFormatter):
+    label = _("Zmiana przydziału")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        values = {"juror": data.get("juror", "?")}
+        if data.get("action") == REMOVED:
+            message = _("Usunięto przydział jurorowi %(juror)s")
+        else:
+            message = _("Przydzielono jurorowi %(juror)s")
+        if data.get("source") == Assignment.Source.MANUAL:
+            how = _("ręcznie")
+        else:
+            how = _("automatycznie")
+        return f"{message % values} ({how})"
+
+
+class RemindedFormatter(CompetitionLogFormatter):
+    label = _("Przypomnienie jury")
+
+    def format_message(self, log_entry):
+        return _("Przypomnienie o ocenie wysłane do jurorów: %(count)s") % {
+            "count": (log_entry.data or {}).get("jurors", 0)
+        }
+
+
+# Actions that say more than their label, and those logged outside a module
+# with its own labels (``downloads.py``, the status page). Registered in
+# wagtail_hooks.py with the modules' own.
 LOG_FORMATTERS = {
     DOWNLOADED: DownloadFormatter,
     CORRECTED: formatter(_("Zgłoszenie poprawione")),
+    ASSIGNMENTS_GENERATED: GeneratedFormatter,
+    ASSIGNMENT_CHANGED: ChangedFormatter,
+    JURY_REMINDED: RemindedFormatter,
 }
 
 

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from . import anonymisation, audit
-from .files import safe_name
 from .models import Entry
+from .uploads import safe_name
 from .workflow import SECRETARIAT
 
 EXPORTED = "competition.entry.personal_data_exported"

@@ -3,8 +3,8 @@
 ``assignment.py`` decides pairs from plain ids; this module feeds it the
 edition's entries, jury, conflicts and current pairs, stores the outcome in one
 transaction, moves eligible entries into review (``workflow.py``), writes the
-audit log and queues the jurors' e-mails (each in the language the juror chose
-for the admin).
+audit log (read back by ``audit.py``) and queues the jurors' e-mails
+(``jury_emails.py``).
 
 Rules kept here, once:
 
@@ -14,19 +14,19 @@ Rules kept here, once:
   conflicting ones; a pair whose juror already has a review is never deleted,
   by a run or by hand;
 * a pair removed by hand stays removed on later runs until it is added by hand
-  again: the audit log is the memory (:func:`removed_by_hand`);
+  again (:class:`RemovedAssignment`, :func:`removed_by_hand`);
 * nothing changes once scoring is closed.
 """
 
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -45,9 +45,8 @@ from .assignment import (
     can_score,
     diff,
 )
-from .audit import CompetitionLogFormatter
-from .dates import deadline_text
-from .emails import queue_mail, staff_languages
+from .audit import ADDED, ASSIGNMENT_CHANGED, ASSIGNMENTS_GENERATED, REMOVED
+from .jury_emails import notify_assigned
 from .models import (
     Assignment,
     AssignmentMode,
@@ -56,62 +55,13 @@ from .models import (
     ConflictDeclaration,
     Entry,
     JuryMember,
+    RemovedAssignment,
     Review,
     Status,
 )
 
-GENERATED = "competition.assignment.generated"
-CHANGED = "competition.assignment.changed"
-REMINDED = "competition.jury.reminded"
-
-ADDED = "added"
-REMOVED = "removed"
 AUTOMATIC = Assignment.Source.AUTOMATIC.value
 MANUAL = Assignment.Source.MANUAL.value
-
-JURY_DASHBOARD_PATH = "jury/"  # under the admin, built by the jury screens
-
-
-class GeneratedFormatter(CompetitionLogFormatter):
-    label = _("Przydział automatyczny")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _(
-            "Przydział automatyczny: dodano %(added)s, usunięto %(removed)s, "
-            "razem %(pairs)s (ziarno %(seed)s)"
-        ) % {key: data.get(key, "?") for key in ("added", "removed", "pairs", "seed")}
-
-
-class ChangedFormatter(CompetitionLogFormatter):
-    label = _("Zmiana przydziału")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        values = {"juror": data.get("juror", "?")}
-        if data.get("action") == REMOVED:
-            message = _("Usunięto przydział jurorowi %(juror)s")
-        else:
-            message = _("Przydzielono jurorowi %(juror)s")
-        how = _("ręcznie") if data.get("source") == MANUAL else _("automatycznie")
-        return f"{message % values} ({how})"
-
-
-class RemindedFormatter(CompetitionLogFormatter):
-    label = _("Przypomnienie jury")
-
-    def format_message(self, log_entry):
-        return _("Przypomnienie o ocenie wysłane do jurorów: %(count)s") % {
-            "count": (log_entry.data or {}).get("jurors", 0)
-        }
-
-
-# Registered in wagtail_hooks.py (register_log_actions).
-LOG_FORMATTERS = {
-    GENERATED: GeneratedFormatter,
-    CHANGED: ChangedFormatter,
-    REMINDED: RemindedFormatter,
-}
 
 
 class AssignmentRefused(Exception):
@@ -181,17 +131,12 @@ def declared_conflicts(edition, entry_ids=None):
 
 
 def removed_by_hand(edition):
-    """Pairs whose last manual change in the audit log was a removal."""
-    last = {}
-    changes = (
-        ModelLogEntry.objects.filter(action=CHANGED, data__edition=edition.pk)
-        .order_by("timestamp", "pk")
-        .values_list("data", flat=True)
+    """Pairs the secretariat removed by hand and has not assigned again."""
+    return set(
+        RemovedAssignment.objects.filter(member__edition=edition).values_list(
+            "entry_id", "member_id"
+        )
     )
-    for data in changes:
-        if data.get("source") == MANUAL:
-            last[(data["entry_id"], data["member_id"])] = data["action"]
-    return {pair for pair, action in last.items() if action == REMOVED}
 
 
 def reviewed_pairs(edition, entry_ids=None):
@@ -205,7 +150,7 @@ def reviewed_pairs(edition, entry_ids=None):
 def last_run(edition):
     """The log entry of the edition's latest automatic run, or ``None``."""
     return (
-        PageLogEntry.objects.filter(page=edition, action=GENERATED)
+        PageLogEntry.objects.filter(page=edition, action=ASSIGNMENTS_GENERATED)
         .select_related("user")
         .order_by("-timestamp", "-pk")
         .first()
@@ -293,11 +238,11 @@ def run_assignment(edition, user):
         )
         log(
             instance=edition,
-            action=GENERATED,
+            action=ASSIGNMENTS_GENERATED,
             user=user,
             data=_run_data(edition, entries, members, report),
         )
-        _notify_assigned(edition, members, report.added)
+        notify_assigned(edition, members, report.added)
     return report
 
 
@@ -443,6 +388,7 @@ def change_assignments(edition, user, add=(), remove=(), reason=""):
                 for entry_id, member_id in report.added
             ]
         )
+        _remember_removals(report.added, report.removed)
         _log_changes(
             edition, entries, members, user, MANUAL, reason, report.added, ADDED
         )
@@ -452,8 +398,29 @@ def change_assignments(edition, user, add=(), remove=(), reason=""):
         report.moved_to_review = _start_review(
             [entries[entry_id] for entry_id, _ in report.added], user
         )
-        _notify_assigned(edition, members, report.added)
+        notify_assigned(edition, members, report.added)
     return report
+
+
+def _remember_removals(added, removed):
+    """Pairs removed by hand stay out of later runs; added back, they may return."""
+    if added:
+        RemovedAssignment.objects.filter(
+            reduce(
+                operator.or_,
+                (
+                    Q(entry_id=entry_id, member_id=member_id)
+                    for entry_id, member_id in added
+                ),
+            )
+        ).delete()
+    RemovedAssignment.objects.bulk_create(
+        [
+            RemovedAssignment(entry_id=entry_id, member_id=member_id)
+            for entry_id, member_id in removed
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _refusal(entry, member, conflict):
@@ -511,7 +478,7 @@ def _log_changes(edition, entries, members, user, source, reason, pairs, action)
                 content_type=content_type,
                 object_id=str(entry_id),
                 label=str(entries[entry_id])[:255],
-                action=CHANGED,
+                action=ASSIGNMENT_CHANGED,
                 user=user or context.user,
                 uuid=context.uuid,
                 timestamp=now,
@@ -530,124 +497,3 @@ def _log_changes(edition, entries, members, user, source, reason, pairs, action)
         ],
         batch_size=500,
     )
-
-
-def jury_dashboard_url():
-    """The jurors' dashboard, absolute (for e-mails)."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return f"{base}{reverse('wagtailadmin_home')}{JURY_DASHBOARD_PATH}"
-
-
-def closing_text(edition, language="pl"):
-    """The end of the jury phase as text in ``language`` (e-mails travel as
-    JSON, so the date is written before it is queued)."""
-    with translation.override(language):
-        return deadline_text(edition.jury_closes_at)
-
-
-def _notify_assigned(edition, members, added):
-    per_member = Counter(member_id for _, member_id in added)
-    if not per_member:
-        return
-    totals = dict(
-        Assignment.objects.filter(member_id__in=per_member)
-        .values_list("member_id")
-        .annotate(n=Count("pk"))
-    )
-    languages = staff_languages([members[member_id].user for member_id in per_member])
-    for member_id, count in sorted(per_member.items()):
-        member = members[member_id]
-        if not member.user.email:
-            continue
-        language = languages[member.user_id]
-        queue_mail(
-            "jury_assigned",
-            [member.user.email],
-            language,
-            {
-                "name": member.user.get_full_name() or member.user.get_username(),
-                "count": count,
-                "total": totals.get(member_id, count),
-                "edition_title": edition.title,
-                "edition_code": edition.code,
-                "closes": closing_text(edition, language),
-                "dashboard_url": jury_dashboard_url(),
-                "organiser_email": edition.contact_email,
-            },
-        )
-
-
-# -- reminders -----------------------------------------------------------------
-
-
-def reminded_today(edition, today=None):
-    today = today or timezone.localdate()
-    return PageLogEntry.objects.filter(
-        page=edition, action=REMINDED, timestamp__date=today
-    ).exists()
-
-
-def unfinished_counts(edition):
-    """``{member: number of assigned entries without a submitted review}``."""
-    submitted = Review.objects.filter(
-        entry=OuterRef("entry"),
-        member=OuterRef("member"),
-        status=Review.Status.SUBMITTED,
-    )
-    counts = dict(
-        Assignment.objects.filter(
-            member__edition=edition, entry__status__in=workflow.ASSIGNABLE
-        )
-        .exclude(Exists(submitted))
-        .values_list("member_id")
-        .annotate(n=Count("pk"))
-    )
-    members = JuryMember.objects.filter(
-        pk__in=counts, user__is_active=True
-    ).select_related("user")
-    return {member: counts[member.pk] for member in members}
-
-
-def send_reminders(edition_id):
-    """E-mail every juror with unfinished assignments, once a day per edition.
-
-    Returns the number of jurors reminded (0 when already reminded today, or
-    once scoring has closed).
-    """
-    with transaction.atomic():
-        edition = CompetitionPage.objects.select_for_update().get(pk=edition_id)
-        if edition.scoring_closed() or reminded_today(edition):
-            return 0
-        counts = unfinished_counts(edition)
-        languages = staff_languages([member.user for member in counts])
-        reminded = {}
-        for member, count in sorted(counts.items(), key=lambda item: item[0].pk):
-            if not member.user.email:
-                continue
-            language = languages[member.user_id]
-            queue_mail(
-                "jury_reminder",
-                [member.user.email],
-                language,
-                {
-                    "name": member.user.get_full_name() or member.user.get_username(),
-                    "count": count,
-                    "edition_title": edition.title,
-                    "edition_code": edition.code,
-                    "closes": closing_text(edition, language),
-                    "dashboard_url": jury_dashboard_url(),
-                    "organiser_email": edition.contact_email,
-                },
-            )
-            reminded[member.pk] = count
-        log(
-            instance=edition,
-            action=REMINDED,
-            data={
-                "edition": edition.pk,
-                "date": timezone.localdate().isoformat(),
-                "jurors": len(reminded),
-                "unfinished": sum(reminded.values()),
-            },
-        )
-    return len(reminded)

@@ -233,7 +233,7 @@ def photo_is_public(entry_file):
     results page: a photo (of a type detected at upload) of a laureate or a
     distinguished entry whose applicant consented to the publication of the
     image, once the edition's results are published."""
-    from .files import PHOTO_CONTENT_TYPES
+    from .uploads import PHOTO_CONTENT_TYPES
 
     entry = entry_file.entry
     return (

@@ -2,7 +2,7 @@
 
 A phone's photo carries EXIF: where it was taken (GPS), when, on which device,
 often a thumbnail of the uncropped picture. Only the secretariat ever gets the
-original (``files.file_response``). Everyone else gets a copy re-encoded by
+original (``downloads.file_response``). Everyone else gets a copy re-encoded by
 Pillow: turned upright by its EXIF orientation, at most ``MAX_EDGE`` pixels on
 the long side, colours converted to sRGB, saved as a plain JPEG without EXIF,
 XMP, ICC profile or comments. The copy lives in the private storage under
@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageCms, ImageOps
 
-from .files import PHOTO_CONTENT_TYPES
 from .models import EntryFile
+from .uploads import PHOTO_CONTENT_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ QUALITY = 85
 CONTENT_TYPE = "image/jpeg"
 PREFIX = "shown"
 
-# Only the Pillow plugins of the types ``files.check_upload`` accepts may parse
+# Only the Pillow plugins of the types ``uploads.check_upload`` accepts may parse
 # a stored photo (JPEG's also opens a phone's MPO).
 PLUGINS = ["JPEG", "PNG", "WEBP"]
 

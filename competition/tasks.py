@@ -6,7 +6,7 @@ command or a schedule starts.
 
 from django_tasks import task
 
-from .jury_setup import send_reminders
+from .jury_emails import send_reminders
 
 
 @task()

@@ -33,11 +33,10 @@ from . import (
     decisions,
     exports,
     formal_check,
-    jury_setup,
     reviews,
     scanning,
 )
-from .files import download_entry_file
+from .downloads import download_entry_file
 from .filters import (
     ENTRY_SEARCH_FIELDS,
     CategoryFilterSet,
@@ -441,7 +440,6 @@ def register_entry_log_actions(actions):
     }
     formatters = {action: audit.formatter(label) for action, label in labels.items()}
     formatters.update(audit.LOG_FORMATTERS)
-    formatters.update(jury_setup.LOG_FORMATTERS)
     formatters.update(scanning.LOG_FORMATTERS)
     for action, formatter in formatters.items():
         actions.register_action(action)(formatter)

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from competition import files, workflow
+from competition import files, uploads, workflow
 from competition.models import AccessToken, Consent, Entry, EntryAnswer, Status
 from competition.models.entries import hash_token
 from competition.submission import (
@@ -59,7 +59,7 @@ def _pdf(label):
 
 
 def _attach(entry, upload, kind, position):
-    checked = files.check_upload(upload, kind, entry.edition)
+    checked = uploads.check_upload(upload, kind, entry.edition)
     name = files.store(upload, checked)
     record = files.new_entry_file(checked, name, upload.name, position)
     record.entry = entry

@@ -136,7 +136,7 @@ def test_private_file_download(secretary_client, stored_file):  # noqa: F811
         reverse("competition_file_download", args=[entry_file.pk])
     )
     assert response.status_code == 200
-    # An applicant's file, like every file competition/files.py serves, loads
+    # An applicant's file, like every file competition/downloads.py serves, loads
     # and runs nothing even if a browser renders it.
     assert snapshot(response) == {
         **public(),

@@ -8,7 +8,7 @@ test_settings_switching.py; the headers as sent in test_headers.py.
 
 import pytest
 
-from competition import files
+from competition import uploads
 from tests.s3server import load_settings
 
 NAMES = [
@@ -145,14 +145,18 @@ def test_upload_sizes_and_image_pixels_are_bounded(production):
 
 
 def test_applicants_upload_only_listed_types_within_limits():
-    assert {code: ext for code, (ext, _type) in files.PHOTO_TYPES.items()} == {
+    assert {code: ext for code, (ext, _type) in uploads.PHOTO_TYPES.items()} == {
         "jpeg": "jpg",
         "png": "png",
         "webp": "webp",
     }
-    assert set(files.PRESENTATION_TYPES) == {"pdf", "pptx", "mp4", "mp3"}
-    assert files.MAX_PHOTO_PIXELS == 40_000_000
-    assert (files.MAX_UNZIPPED_SIZE, files.MAX_UNZIP_RATIO, files.MAX_ZIP_MEMBERS) == (
+    assert set(uploads.PRESENTATION_TYPES) == {"pdf", "pptx", "mp4", "mp3"}
+    assert uploads.MAX_PHOTO_PIXELS == 40_000_000
+    assert (
+        uploads.MAX_UNZIPPED_SIZE,
+        uploads.MAX_UNZIP_RATIO,
+        uploads.MAX_ZIP_MEMBERS,
+    ) == (
         1024 * MB,
         100,
         10_000,

@@ -16,6 +16,6 @@ class CompetitionPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..files import PRESENTATION_CHOICES
+        from ..uploads import PRESENTATION_CHOICES
 
         self.fields["presentation_types"].choices = PRESENTATION_CHOICES

@@ -1,7 +1,7 @@
 """The public submission form of one category (field names: DESIGN §5).
 
 The form only validates; ``competition/submission.py`` saves. Files are checked
-by ``competition/files.py`` while the form cleans, so a rejected file is reported
+by ``competition/uploads.py`` while the form cleans, so a rejected file is reported
 next to its field like any other mistake.
 """
 
@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from home.teryt import powiat_choices
 
-from .. import files, reference, validators
+from .. import reference, uploads, validators
 from ..models import Nomination, NomineeKind
 
 # Fields an organisation must fill, and those a person must fill, on submit.
@@ -294,7 +294,7 @@ class EntryForm(forms.Form):
         ) % {"types": types, "size": edition.max_presentation_size_mb}
         # Hints for the file picker only; the server checks the real content.
         self.fields["presentation"].widget.attrs["accept"] = ",".join(
-            f".{files.PRESENTATION_TYPES[code][0]}"
+            f".{uploads.PRESENTATION_TYPES[code][0]}"
             for code in edition.allowed_presentation_types()
         )
         if category.nominee_is_person:
@@ -403,7 +403,7 @@ class EntryForm(forms.Form):
         errors = []
         for upload in photos:
             try:
-                checked = files.check_upload(upload, "photo", self.edition)
+                checked = uploads.check_upload(upload, "photo", self.edition)
             except ValidationError as error:
                 errors.extend(error.messages)
             else:
@@ -415,7 +415,7 @@ class EntryForm(forms.Form):
     def clean_presentation(self):
         upload = self.cleaned_data.get("presentation")
         if upload:
-            checked = files.check_upload(upload, "presentation", self.edition)
+            checked = uploads.check_upload(upload, "presentation", self.edition)
             self.accepted_files.append(("presentation", upload, checked))
         return upload
 

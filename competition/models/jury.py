@@ -7,6 +7,7 @@ Who may see or change what is decided in ``competition/permissions.py`` and
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
@@ -154,6 +155,30 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.entry} → {self.member}"
+
+
+class RemovedAssignment(models.Model):
+    """A pair the secretariat removed by hand: automatic runs leave it out
+    until it is assigned by hand again (then this row goes). The audit log
+    records each removal too, but only as history."""
+
+    entry = models.ForeignKey(
+        "competition.Entry", on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(JuryMember, on_delete=models.CASCADE, related_name="+")
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("przydział usunięty ręcznie")
+        verbose_name_plural = _("przydziały usunięte ręcznie")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "member"], name="one_removal_per_juror_and_entry"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.entry} ↛ {self.member}"
 
 
 class ConflictDeclaration(models.Model):

@@ -504,7 +504,7 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         return max(self.submissions_close_at - now, timezone.timedelta(0))
 
     def allowed_presentation_types(self):
-        from ..files import PRESENTATION_TYPES
+        from ..uploads import PRESENTATION_TYPES
 
         known = list(PRESENTATION_TYPES)
         chosen = [code for code in self.presentation_types or [] if code in known]

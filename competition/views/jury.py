@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import reviews
 from ..dates import shown_deadline
-from ..files import inline_image_response
+from ..downloads import inline_image_response
 from ..forms.scoring import (
     ConflictRevisionForm,
     DeclarationForm,

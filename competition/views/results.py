@@ -17,9 +17,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .. import scanning, workflow
-from ..files import PHOTO_CONTENT_TYPES, inline_image_response
+from ..downloads import inline_image_response
 from ..models import Entry, EntryFile, Status
 from ..permissions import photo_is_public
+from ..uploads import PHOTO_CONTENT_TYPES
 
 # Drawn for this site (``static/img/scenes/``): shown instead of a
 # photo when there is none or its publication was not consented to. Never a
@@ -117,7 +118,7 @@ def _place(entry):
 def photo(request, pk):
     """A laureate's photo, inline, only while every condition holds
     (:func:`permissions.photo_is_public`); anything else is a 404. The clean copy,
-    like the jury's (:func:`files.inline_image_response`)."""
+    like the jury's (:func:`downloads.inline_image_response`)."""
     item = get_object_or_404(
         EntryFile.objects.select_related("entry__edition"), pk=pk, entry__isnull=False
     )

@@ -252,10 +252,10 @@ def phone_photo(name="IMG_0001.jpg"):
 def attach_photo(entry, upload=None):
     """``upload`` (default :func:`phone_photo`) checked, stored and attached to
     ``entry`` the way the submission form does it; returns (EntryFile, bytes)."""
-    from competition import files
+    from competition import files, uploads
 
     upload = upload or phone_photo()
-    checked = files.check_upload(upload, "photo", entry.edition)
+    checked = uploads.check_upload(upload, "photo", entry.edition)
     name = files.store(upload, checked)
     record = files.new_entry_file(checked, name, upload.name, 0)
     record.entry = entry

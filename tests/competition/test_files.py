@@ -1,5 +1,5 @@
-"""Applicants' files (competition/files.py, DESIGN §7): what is refused, how files
-are stored, and who may download them.
+"""Applicants' files (competition/uploads.py, files.py and downloads.py, DESIGN §7):
+what is refused, how files are stored, and who may download them.
 
 Every fixture is generated in memory (Pillow, zipfile, a few bytes of headers);
 nothing big is written to disk.
@@ -31,17 +31,11 @@ from hypothesis import strategies as st
 from PIL import Image
 from wagtail.models import ModelLogEntry
 
-from competition import files
-from competition.files import (
-    CheckedFile,
-    check_upload,
-    delete_stored,
-    new_entry_file,
-    safe_name,
-    store,
-)
+from competition import downloads, uploads
+from competition.files import delete_stored, new_entry_file, store
 from competition.models import EntryFile
 from competition.permissions import can_download
+from competition.uploads import CheckedFile, check_upload, safe_name
 from tests.s3server import http_get, load_settings, s3_server  # noqa: F401
 
 from . import builders
@@ -794,7 +788,7 @@ def test_s3_photos_redirect_to_their_clean_copy(edition, s3_private, rf, public)
         photo, original = builders.attach_photo(builders.entry(edition))
         request = rf.get("/")
         request.user = admin_user("sekretariat", "download_entryfile")
-        response = files.inline_image_response(request, photo, public=public)
+        response = downloads.inline_image_response(request, photo, public=public)
 
         assert response.status_code == 302
         assert response["Cache-Control"] == "private, no-store"
@@ -823,8 +817,8 @@ def test_module_constants_match_the_editions_codes():
     from competition.models import CompetitionPage
 
     # One table: what an edition may allow is what this module detects.
-    codes = list(files.PRESENTATION_TYPES)
-    assert [code for code, _ in files.PRESENTATION_CHOICES] == codes
+    codes = list(uploads.PRESENTATION_TYPES)
+    assert [code for code, _ in uploads.PRESENTATION_CHOICES] == codes
     assert CompetitionPage(presentation_types=[]).allowed_presentation_types() == codes
     assert CompetitionPage(
         presentation_types=["mp3", "doc"]

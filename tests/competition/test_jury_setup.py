@@ -2,10 +2,12 @@
 matrix with automatic runs and manual changes, the jurors' e-mails and
 reminders, and who may reach any of it."""
 
+import importlib
 import re
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
@@ -17,12 +19,13 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.users.models import UserProfile
 
-from competition import assignment, jury_setup
+from competition import assignment, audit, jury_emails, jury_setup
 from competition.models import (
     Assignment,
     AssignmentMode,
     ConflictDeclaration,
     JuryMember,
+    RemovedAssignment,
     Review,
     Status,
 )
@@ -395,13 +398,13 @@ def test_run_logs_the_run_and_every_change(
 ):
     secretary_client.post(run_url(edition))
 
-    run = PageLogEntry.objects.get(page=edition, action=jury_setup.GENERATED)
+    run = PageLogEntry.objects.get(page=edition, action=audit.ASSIGNMENTS_GENERATED)
     assert run.user == secretary
     assert run.data["mode"] == AssignmentMode.ALL
     assert run.data["seed"] == edition.assignment_seed
     assert (run.data["entries"], run.data["jurors"], run.data["added"]) == (3, 3, 7)
     assert run.data["moved_to_review"] == 3
-    changes = ModelLogEntry.objects.filter(action=jury_setup.CHANGED)
+    changes = ModelLogEntry.objects.filter(action=audit.ASSIGNMENT_CHANGED)
     assert changes.count() == 7
     change = changes.get(object_id=entries["o1"].pk, data__member_id=jury["olga"].pk)
     assert change.user == secretary
@@ -456,16 +459,16 @@ def test_each_juror_is_emailed_in_the_language_of_their_admin(
     assert english.subject == f"New entries to assess – {edition.title}"
     assert "Dear Olga Zięba," in english.body
     assert "Number of new entries: 1" in english.body
-    closes = jury_setup.closing_text(edition, "en")
+    closes = jury_emails.closing_text(edition, "en")
     assert f"Assessment open until: {closes}" in english.body
-    assert closes != jury_setup.closing_text(edition)  # the month is in English
+    assert closes != jury_emails.closing_text(edition)  # the month is in English
     assert DASHBOARD in english.body
     assert "Dzień dobry" not in english.body
     for address in ("jan@example.org", "ewa@example.org"):
         polish = by_recipient[address]
         assert polish.subject == f"Nowe zgłoszenia do oceny – {edition.title}"
         assert "Dzień dobry" in polish.body
-        assert f"Ocena trwa do: {jury_setup.closing_text(edition)}" in polish.body
+        assert f"Ocena trwa do: {jury_emails.closing_text(edition)}" in polish.body
         assert DASHBOARD in polish.body
 
 
@@ -482,7 +485,7 @@ def test_a_second_run_changes_nothing_and_emails_nobody(
 
     assert pairs_of(edition) == before
     assert mail.outbox == []
-    runs = PageLogEntry.objects.filter(page=edition, action=jury_setup.GENERATED)
+    runs = PageLogEntry.objects.filter(page=edition, action=audit.ASSIGNMENTS_GENERATED)
     assert runs.count() == 2
     assert runs.order_by("-pk").first().data["added"] == 0
 
@@ -510,7 +513,7 @@ def test_run_keeps_manual_pairs_and_removes_conflicts_unless_scoring_began(
     assert (r2.pk, jury["ewa"].pk) in pairs
     assert report.removed == [(r1.pk, jury["ewa"].pk)]
     assert report.kept_with_review == [(r2.pk, jury["ewa"].pk)]
-    run = PageLogEntry.objects.get(page=edition, action=jury_setup.GENERATED)
+    run = PageLogEntry.objects.get(page=edition, action=audit.ASSIGNMENTS_GENERATED)
     assert run.data["kept_with_review"] == [
         {"entry": r2.reference, "juror": "Ewa Nowak"}
     ]
@@ -571,7 +574,7 @@ def test_balanced_run_gives_k_jurors_per_entry_and_even_loads(
     assert set(per_entry.values()) == {2}
     loads = {juror.pk: assignments.filter(member=juror).count() for juror in big_jury}
     assert set(loads.values()) == {4}  # 10 entries × 2 / 5 jurors
-    run = PageLogEntry.objects.get(page=balanced, action=jury_setup.GENERATED)
+    run = PageLogEntry.objects.get(page=balanced, action=audit.ASSIGNMENTS_GENERATED)
     assert (run.data["mode"], run.data["seed"], run.data["jurors_per_entry"]) == (
         "balanced",
         7,
@@ -648,7 +651,7 @@ def test_manual_add_is_saved_logged_and_emailed(
     assert added.source == Assignment.Source.MANUAL
     assert added.created_by == secretary
     assert "dodano 1, usunięto 0" in " ".join(messages_of(response))
-    logged = ModelLogEntry.objects.get(action=jury_setup.CHANGED, object_id=r1.pk)
+    logged = ModelLogEntry.objects.get(action=audit.ASSIGNMENT_CHANGED, object_id=r1.pk)
     assert logged.data["action"] == "added"
     assert logged.data["source"] == "manual"
     assert logged.data["reason"] == "Uzupełnienie składu"
@@ -685,7 +688,7 @@ def test_manual_removal_needs_a_reason(secretary_client, edition, jury, entries)
     )
 
     assert not Assignment.objects.filter(entry=r1, member=jury["ewa"]).exists()
-    logged = ModelLogEntry.objects.get(action=jury_setup.CHANGED, object_id=r1.pk)
+    logged = ModelLogEntry.objects.get(action=audit.ASSIGNMENT_CHANGED, object_id=r1.pk)
     assert (logged.data["action"], logged.data["reason"]) == (
         "removed",
         "Juror zrezygnował",
@@ -718,7 +721,7 @@ def test_manual_change_refuses_conflicts_and_uncovered_categories(
     assert "Nie zapisano żadnej zmiany." in shown
     # All or nothing: Jan, who could be assigned, was not either.
     assert not Assignment.objects.exists()
-    assert not ModelLogEntry.objects.filter(action=jury_setup.CHANGED).exists()
+    assert not ModelLogEntry.objects.filter(action=audit.ASSIGNMENT_CHANGED).exists()
     assert mail.outbox == []
 
 
@@ -768,6 +771,51 @@ def test_a_pair_removed_by_hand_is_not_brought_back_by_a_run(
     secretary_client.post(change_url(edition), {"pair": [pair(r1, ewa)]})
     jury_setup.run_assignment(edition, secretary)
     assert (r1.pk, ewa.pk) in pairs_of(edition)
+
+
+def test_a_removal_by_hand_is_kept_on_the_pair_not_read_from_the_log(
+    secretary_client, secretary, edition, jury, entries
+):
+    """The audit log is history only: pruning it does not bring a pair back."""
+    r1, ewa = entries["r1"], jury["ewa"]
+    jury_setup.run_assignment(edition, secretary)
+    secretary_client.post(
+        change_url(edition), {"was": [pair(r1, ewa)], "reason": "Bliska znajomość"}
+    )
+    assert RemovedAssignment.objects.filter(entry=r1, member=ewa).exists()
+
+    ModelLogEntry.objects.filter(action=audit.ASSIGNMENT_CHANGED).delete()
+    jury_setup.run_assignment(edition, secretary)
+    assert (r1.pk, ewa.pk) not in pairs_of(edition)
+
+    secretary_client.post(change_url(edition), {"pair": [pair(r1, ewa)]})
+    assert not RemovedAssignment.objects.filter(entry=r1, member=ewa).exists()
+
+
+def test_the_migration_finds_pairs_removed_by_hand_in_the_log(
+    secretary_client, secretary, edition, jury, entries
+):
+    """Editions set up before the removals were stored keep them: the data
+    migration reads the same log entries the runs used to read."""
+    migration = importlib.import_module(
+        "competition.migrations.0017_removed_assignment"
+    )
+    r1, o1, ewa = entries["r1"], entries["o1"], jury["ewa"]
+    jury_setup.run_assignment(edition, secretary)
+    assert {(r1.pk, ewa.pk), (o1.pk, ewa.pk)} <= pairs_of(edition)
+    secretary_client.post(
+        change_url(edition),
+        {"was": [pair(r1, ewa), pair(o1, ewa)], "reason": "Bliska znajomość"},
+    )
+    # o1 given back by hand: only r1's removal still holds.
+    secretary_client.post(change_url(edition), {"pair": [pair(o1, ewa)]})
+    RemovedAssignment.objects.all().delete()
+
+    migration.removals_from_the_log(django_apps, None)
+
+    assert set(RemovedAssignment.objects.values_list("entry_id", "member_id")) == {
+        (r1.pk, ewa.pk)
+    }
 
 
 def test_a_pair_changed_meanwhile_is_not_undone(
@@ -961,11 +1009,11 @@ def test_reminder_task_emails_jurors_with_unfinished_assignments(
     assert set(by_recipient) == {"jan@example.org", "olga@example.org"}
     body = by_recipient["jan@example.org"].body
     assert "Zgłoszenia czekające na Twoją ocenę: 1" in body
-    assert jury_setup.closing_text(scoring_under_way) in body
+    assert jury_emails.closing_text(scoring_under_way) in body
     assert DASHBOARD in body
     assert "Przypomnienie" in by_recipient["olga@example.org"].subject
     logged = PageLogEntry.objects.get(
-        page=scoring_under_way, action=jury_setup.REMINDED
+        page=scoring_under_way, action=audit.JURY_REMINDED
     )
     assert (logged.data["jurors"], logged.data["unfinished"]) == (2, 2)
 
@@ -980,7 +1028,7 @@ def test_reminders_are_in_each_jurors_admin_language(
 
     by_recipient = {message.to[0]: message for message in mail.outbox}
     english = by_recipient["olga@example.org"]
-    closes = jury_setup.closing_text(scoring_under_way, "en")
+    closes = jury_emails.closing_text(scoring_under_way, "en")
     assert english.subject == (
         f"Reminder: assess entries by {closes} – {scoring_under_way.title}"
     )
@@ -988,7 +1036,7 @@ def test_reminders_are_in_each_jurors_admin_language(
     assert DASHBOARD in english.body
     polish = by_recipient["jan@example.org"]
     assert polish.subject.startswith("Przypomnienie: ocena zgłoszeń do ")
-    assert jury_setup.closing_text(scoring_under_way) in polish.subject
+    assert jury_emails.closing_text(scoring_under_way) in polish.subject
 
 
 def test_reminder_task_does_not_send_twice_a_day(scoring_under_way, committed):
@@ -1047,7 +1095,7 @@ def test_command_skips_closed_editions(scoring_under_way, committed):
         call_command("send_jury_reminders")
 
     assert mail.outbox == []
-    assert not PageLogEntry.objects.filter(action=jury_setup.REMINDED).exists()
+    assert not PageLogEntry.objects.filter(action=audit.JURY_REMINDED).exists()
 
 
 # -- permissions -------------------------------------------------------------------
@@ -1171,5 +1219,5 @@ def test_the_jurors_read_a_midnight_close_as_the_day_before(home):
         timezone.datetime(2030, 12, 18), timezone.get_default_timezone()
     )
 
-    assert jury_setup.closing_text(edition) == "17 grudnia 2030, 23:59"
-    assert jury_setup.closing_text(edition, "en") == "17 December 2030, 23:59"
+    assert jury_emails.closing_text(edition) == "17 grudnia 2030, 23:59"
+    assert jury_emails.closing_text(edition, "en") == "17 December 2030, 23:59"

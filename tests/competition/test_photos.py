@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from PIL import Image, ImageCms
 
-from competition import files, photos
+from competition import downloads, files, photos, uploads
 from competition.models import EntryFile, Status
 from competition.submission import purge_expired
 
@@ -68,12 +68,12 @@ def test_the_copy_is_made_once_on_first_view_and_the_upload_is_untouched(
     assert photo.display_name == ""
     assert not (private_root / "shown").exists()  # storing made no copy
     request = RequestFactory().get("/")
-    first = files.inline_image_response(request, photo, public=True)
+    first = downloads.inline_image_response(request, photo, public=True)
     name = EntryFile.objects.get(pk=photo.pk).display_name
     assert name.startswith("shown/") and name.endswith(".jpg")
     builders.assert_clean_upright_photo((private_root / name).read_bytes())
     b"".join(first.streaming_content)
-    files.inline_image_response(
+    downloads.inline_image_response(
         request, EntryFile.objects.get(pk=photo.pk), public=True
     )
     assert len(list((private_root / "shown").rglob("*"))) == 3  # year, month, copy
@@ -84,7 +84,7 @@ def test_an_unreadable_original_is_a_404_and_logged(private_root, entry, caplog)
     photo, _original = builders.attach_photo(entry)
     (private_root / photo.storage_name).write_bytes(b"\xff\xd8\xff broken")
     with pytest.raises(Http404):
-        files.inline_image_response(RequestFactory().get("/"), photo, public=True)
+        downloads.inline_image_response(RequestFactory().get("/"), photo, public=True)
     assert "No display copy of photo" in caplog.text
     assert EntryFile.objects.get(pk=photo.pk).display_name == ""
 
@@ -100,7 +100,7 @@ def test_the_command_makes_missing_copies_of_entries_photos_only(
     EntryFile.objects.filter(pk=pending.pk).update(entry=None)
     deck = SimpleUploadedFile("deck.pdf", b"%PDF-1.4\n%%EOF\n")
     deck_file = files.new_entry_file(
-        files.check_upload(deck, "presentation", edition),
+        uploads.check_upload(deck, "presentation", edition),
         "entries/deck.pdf",
         "deck.pdf",
     )

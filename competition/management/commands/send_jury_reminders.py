@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail.models import Locale
 
-from competition.jury_setup import reminded_today
+from competition.jury_emails import reminded_today
 from competition.models import CompetitionPage
 from competition.tasks import remind_jurors
 
