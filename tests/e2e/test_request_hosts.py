@@ -81,12 +81,15 @@ ROLES = {
     "juror1": [
         "/admin/",
         "/admin/jury/",
-        # An entry to score while scoring is open; once the browser journey
-        # has closed it (tests/e2e/test_jury.py runs first), the chair's ranking.
+        # An entry to score while scoring is open. The browser journey
+        # (tests/e2e/test_jury.py, which runs first) closes scoring and then
+        # publishes the results: then the chair's ranking, then the published
+        # results the start page links to.
         (
             "from",
             "main table a[href^='/admin/jury/entries/'],"
-            " main a[href^='/admin/competition/results/']",
+            " main a[href^='/admin/competition/results/'],"
+            " main .jury-edition a[href*='/wyniki/']",
         ),
         "/admin/account/",
     ],
