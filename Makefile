@@ -55,7 +55,7 @@ format: $(VENV)/.installed-dev
 
 # Extract and compile the message files (commit both .po and .mo).
 messages: $(VENV)/.installed-dev
-	$(PY) manage.py makemessages -l pl -l en --ignore=.venv --ignore=node_modules --ignore=build
+	$(PY) manage.py makemessages -l pl -l en --ignore=.venv --ignore=node_modules --ignore=build --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:

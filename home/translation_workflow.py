@@ -34,6 +34,7 @@ from wagtail_localize.views.edit_translation import edit_translation
 SUBMIT = "submit"
 RESUBMIT = "resubmit"
 APPROVE = "approve"
+WAITING = "waiting"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,11 @@ MAIN_ACTIONS = {
         APPROVE,
         gettext_lazy("Zatwierdź i opublikuj"),
         gettext_lazy("Zatwierdzanie…"),
+    ),
+    # Shown disabled: the translation waits for the moderators, and the main
+    # place of the screen says so instead of offering "Usuń".
+    WAITING: MainAction(
+        WAITING, gettext_lazy("Czeka na moderację"), gettext_lazy("Czeka na moderację")
     ),
 }
 
@@ -97,7 +103,8 @@ def main_action(page, user):
     - A reviewer of the task in progress approves it: the workflow publishes.
     - Someone who may not publish submits the translation to the page's
       workflow, or resubmits it after changes were requested (as Wagtail's
-      page editor does). While the page waits for review it is locked for them.
+      page editor does). While the page waits for review it is locked for them:
+      the main button, disabled, says it waits for moderation.
     - Anyone else: wagtail-localize decides (a moderator publishes a page that
       is not in moderation; an editor without a workflow gets no publish).
     """
@@ -106,9 +113,11 @@ def main_action(page, user):
     permissions = page.permissions_for_user(user)
     if permissions.can_publish() or not permissions.can_edit():
         return None
+    workflow_state = page.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return MAIN_ACTIONS[WAITING]
     if not permissions.can_submit_for_moderation():
         return None
-    workflow_state = page.current_workflow_state
     if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return MAIN_ACTIONS[RESUBMIT]
     return MAIN_ACTIONS[SUBMIT]
@@ -158,6 +167,12 @@ def edit_translation_through_workflow(request, page):
         if request.POST.get("action") != "publish" or action is None:
             # wagtail-localize refuses a publish by a non-publisher (403).
             return None
+        if action.name == WAITING:
+            messages.warning(
+                request,
+                _("Tłumaczenie czeka na moderację; nie można go teraz zmienić."),
+            )
+            return redirect(request.path)
         messages.success(request, perform(request, page, translation, action))
         return redirect(request.path)
     if action is None:

@@ -14,6 +14,8 @@
     button.dataset.wProgressLabelValue = label;
     const text = button.querySelector("[data-w-progress-target=label]") || button;
     text.textContent = label;
+    // The translation waits for the moderators: nothing to do here yet.
+    if (action === "waiting") button.disabled = true;
   };
 
   // Wagtail's admin loads its scripts before the page's content.

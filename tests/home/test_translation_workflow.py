@@ -126,13 +126,20 @@ def test_editor_sends_the_translation_to_moderation(client, english_draft):
 def test_editor_cannot_publish_while_in_moderation(client, english_draft):
     _edit(client, english_draft)
 
-    # Locked for the editor while the moderators review it: no main action,
-    # and wagtail-localize's own publish refuses a non-publisher.
+    # Locked for the editor while the moderators review it: the main place
+    # says so (disabled), not "Usuń", and a publish posted anyway is refused.
+    html = client.get(f"/admin/pages/{english_draft.pk}/edit/").content.decode()
+    assert _main_button(html) is True
+    assert 'data-label="Czeka na moderację"' in html
+    assert 'data-action="waiting"' in html
     response = _edit(client, english_draft)
 
-    assert_refused(response)
+    assert response.status_code == 302
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert messages[-1].startswith("Tłumaczenie czeka na moderację")
     page = Page.objects.get(pk=english_draft.pk)
     assert not page.live and page.workflow_in_progress
+    assert page.current_workflow_state.status == "in_progress"
 
 
 def test_editor_cannot_publish_without_a_workflow(client, english_draft):
