@@ -2,14 +2,18 @@
 
 The state in plain words and what happens next (a decision stays hidden until
 the edition publishes its results), when a withdrawal or a correction is still
-open, and the submitted data as label/value rows. Used by the status page
-(``views/status.py``); pure functions of an entry, its edition and a time.
+open, and the submitted data as label/value rows: pure functions of an entry,
+its edition and a time. And the applicant's two actions, :func:`withdraw` and
+:func:`submit_correction`, each one transaction. Used by the status page
+(``views/status.py``), which parses the forms and renders.
 """
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
-from . import submission, workflow
+from . import audit, emails, submission, workflow
 from .models import Consent, Entry, Status
 
 # The state in plain words and what happens next. Placeholders: the edition's
@@ -136,6 +140,83 @@ def can_correct(entry, now=None):
     if entry.status != Status.NEEDS_CORRECTION or not entry.correction_fields:
         return False
     return entry.correction_deadline is None or now < entry.correction_deadline
+
+
+class ActionClosed(Exception):
+    """The entry's state or the time no longer allows the applicant's action;
+    nothing was changed."""
+
+
+class WithdrawalClosed(ActionClosed):
+    pass
+
+
+class CorrectionClosed(ActionClosed):
+    pass
+
+
+def withdraw(entry, edition, reason, now=None):
+    """Withdraw ``entry`` as its applicant, with ``reason``; returns the entry.
+
+    The row is locked and :func:`can_withdraw` asked again under the lock (two
+    tabs, or the jury phase opening meanwhile); the move is logged by
+    ``workflow.transition`` and the confirmation e-mail queued to go out once
+    the transaction commits. Raises :class:`WithdrawalClosed`, changing
+    nothing, when a withdrawal is no longer open.
+    """
+    with transaction.atomic():
+        locked = Entry.objects.select_for_update().get(pk=entry.pk)
+        if not can_withdraw(locked, edition, now):
+            raise WithdrawalClosed(entry.pk)
+        workflow.transition(
+            locked,
+            Status.WITHDRAWN,
+            workflow.Actor(workflow.APPLICANT),
+            reason=reason,
+        )
+        if locked.email:
+            emails.queue_mail(
+                "withdrawn",
+                [locked.email],
+                locked.language,
+                emails.entry_context(locked, reason=reason),
+            )
+    return locked
+
+
+def submit_correction(form, now=None):
+    """Save a valid ``CorrectionForm`` and send its entry back to the
+    secretariat; returns the entry.
+
+    Under a lock on the entry :func:`can_correct` is asked again (the deadline
+    may have passed, or the secretariat decided meanwhile); then the corrected
+    values are written, the changed and flagged fields logged, the entry moved
+    to "submitted" and the confirmation e-mail queued for the commit. Raises
+    :class:`CorrectionClosed`, changing nothing, when the correction is closed.
+    """
+    entry = form.entry
+    with transaction.atomic():
+        locked = Entry.objects.select_for_update().get(pk=entry.pk)
+        if not can_correct(locked, now):
+            raise CorrectionClosed(entry.pk)
+        entry.refresh_from_db()
+        changed = form.changed_fields()
+        form.save()
+        log(
+            instance=entry,
+            action=audit.CORRECTED,
+            data={
+                "fields": changed,
+                "flagged": list(form.fields),
+                "actor": workflow.APPLICANT,
+            },
+        )
+        workflow.transition(entry, Status.SUBMITTED, workflow.Actor(workflow.APPLICANT))
+        if entry.email:
+            emails.queue_mail(
+                "corrected", [entry.email], entry.language, emails.entry_context(entry)
+            )
+    return entry
 
 
 def consent_order(consent):

@@ -108,6 +108,22 @@ def may_publish_results(user):
     return _active(user) and user.has_perm("competition.publish_results")
 
 
+def entries_hidden_from(user, edition):
+    """The ids of the entries of ``edition`` the user must not see on the
+    results' screens (ranking, decisions, export, protocol): those they
+    declared a conflict of interest on as a juror, the chair included
+    (DESIGN §6). The secretariat (``view_results``) sees all and decides them.
+    """
+    if _active(user) and user.has_perm("competition.view_results"):
+        return frozenset()
+    return frozenset(
+        ConflictDeclaration.objects.filter(
+            member__in=memberships(user).filter(edition=edition),
+            has_conflict=True,
+        ).values_list("entry_id", flat=True)
+    )
+
+
 # -- the jury ------------------------------------------------------------------
 #
 # A juror's reach is decided here and nowhere else: the jury screens, the file

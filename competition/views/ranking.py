@@ -27,7 +27,6 @@ from ..dates import deadline_text
 from ..models import (
     Aggregation,
     CompetitionPage,
-    ConflictDeclaration,
     Decision,
     Entry,
     JuryMember,
@@ -36,6 +35,7 @@ from ..models import (
 )
 from ..permissions import (
     chaired,
+    entries_hidden_from,
     may_open_results_menu,
     may_publish_results,
     may_see_results,
@@ -86,14 +86,7 @@ class ResultsMixin(WagtailAdminTemplateMixin):
     def hidden(self):
         """The entries the viewing chair declared a conflict on: hidden from
         them here as everywhere (DESIGN §6). The secretariat sees all."""
-        user = self.request.user
-        if user.has_perm("competition.view_results"):
-            return frozenset()
-        return frozenset(
-            ConflictDeclaration.objects.filter(
-                member__edition=self.edition, member__user=user, has_conflict=True
-            ).values_list("entry_id", flat=True)
-        )
+        return entries_hidden_from(self.request.user, self.edition)
 
     def load(self, category_id=None):
         return ranking.hide(ranking.load(self.edition, category_id), self.hidden)

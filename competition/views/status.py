@@ -11,25 +11,27 @@ fields the secretariat flagged.
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
-from .. import audit, emails, ratelimit, workflow
+from .. import ratelimit
 from ..applicant import (
     CORRECTION_BY_CONTACT,
     CORRECTION_CLOSED,
     STATUS_TEXTS,
     WITH_REASON,
+    CorrectionClosed,
+    WithdrawalClosed,
     can_correct,
     can_withdraw,
     consent_order,
     shown_status,
+    submit_correction,
     submitted_data,
+    withdraw,
 )
 from ..dates import deadline_text, warsaw_time
 from ..forms.correction import CorrectionForm
@@ -227,23 +229,10 @@ def _withdraw(request, page, edition, entry, now):
         return {"refusal": refusal}, 409
     if not form.is_valid():
         return {"withdrawal_form": form}, 200
-    with transaction.atomic():
-        locked = Entry.objects.select_for_update().get(pk=entry.pk)
-        if not can_withdraw(locked, edition, timezone.now()):
-            return {"refusal": refusal}, 409
-        workflow.transition(
-            locked,
-            Status.WITHDRAWN,
-            workflow.Actor(workflow.APPLICANT),
-            reason=form.cleaned_data["reason"],
-        )
-        if locked.email:
-            emails.queue_mail(
-                "withdrawn",
-                [locked.email],
-                locked.language,
-                emails.entry_context(locked, reason=form.cleaned_data["reason"]),
-            )
+    try:
+        withdraw(entry, edition, form.cleaned_data["reason"])
+    except WithdrawalClosed:
+        return {"refusal": refusal}, 409
     messages.success(
         request,
         _(
@@ -265,27 +254,10 @@ def _correct(request, page, entry, now):
     form = CorrectionForm(entry, request.POST)
     if not form.is_valid():
         return {"correction_form": form}, 200
-    with transaction.atomic():
-        locked = Entry.objects.select_for_update().get(pk=entry.pk)
-        if not can_correct(locked, timezone.now()):
-            return {"refusal": refusal}, 409
-        entry.refresh_from_db()
-        changed = form.changed_fields()
-        form.save()
-        log(
-            instance=entry,
-            action=audit.CORRECTED,
-            data={
-                "fields": changed,
-                "flagged": list(form.fields),
-                "actor": workflow.APPLICANT,
-            },
-        )
-        workflow.transition(entry, Status.SUBMITTED, workflow.Actor(workflow.APPLICANT))
-        if entry.email:
-            emails.queue_mail(
-                "corrected", [entry.email], entry.language, emails.entry_context(entry)
-            )
+    try:
+        submit_correction(form)
+    except CorrectionClosed:
+        return {"refusal": refusal}, 409
     messages.success(
         request,
         _(

@@ -39,7 +39,7 @@ from competition.models import (
     Score,
     Status,
 )
-from competition.permissions import may_open_results_menu
+from competition.permissions import entries_hidden_from, may_open_results_menu
 
 from . import builders
 from .builders import JURY, staff_user
@@ -1001,6 +1001,31 @@ def test_a_chair_sees_nothing_of_an_entry_they_declared_a_conflict_on(
     client.force_login(secretary)
     assert entry.reference in client.get(ranking_url(edition)).content.decode()
     assert decide(client, edition, entry).status_code == 302
+
+
+def test_only_the_users_own_conflicts_in_this_edition_are_hidden_from_them(
+    home, scored, edition, secretary, jurors
+):
+    chair, second, _third = scored["members"]
+    entries = scored["entries"]
+    declare = ConflictDeclaration.objects.create
+    declare(entry=entries["D"], member=chair, has_conflict=True, kind="family")
+    declare(entry=entries["A"], member=chair, has_conflict=False)
+    declare(entry=entries["B"], member=second, has_conflict=True, kind="family")
+    # The chair's conflict on another edition's entry says nothing about this one.
+    other = builders.edition(home, code="MMES-2028", slug="mmes-2028")
+    elsewhere = JuryMember.objects.create(edition=other, user=jurors[0], role="chair")
+    other_entry = builders.entry(other, status=Status.IN_REVIEW)
+    declare(entry=other_entry, member=elsewhere, has_conflict=True, kind="family")
+    # The secretariat sees all, even what it declared a conflict on as a juror.
+    as_juror = JuryMember.objects.create(edition=edition, user=secretary)
+    declare(entry=entries["C"], member=as_juror, has_conflict=True, kind="family")
+
+    assert entries_hidden_from(jurors[0], edition) == {entries["D"].pk}
+    assert entries_hidden_from(jurors[0], other) == {other_entry.pk}
+    assert entries_hidden_from(jurors[1], edition) == {entries["B"].pk}
+    assert entries_hidden_from(jurors[2], edition) == frozenset()
+    assert entries_hidden_from(secretary, edition) == frozenset()
 
 
 # -- the jurors' dashboard once scoring is over --------------------------------------
