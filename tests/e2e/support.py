@@ -4,6 +4,7 @@ the demo's staff logins and the e-mails the site sent."""
 import email
 import email.policy
 import functools
+import math
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -200,7 +201,7 @@ def shoot(page, screenshot_dir, name):
     )
     if viewport and height > viewport["height"]:
         page.set_viewport_size(
-            {"width": viewport["width"], "height": min(height, 8000)}
+            {"width": viewport["width"], "height": min(math.ceil(height), 8000)}
         )
     try:
         page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
