@@ -769,7 +769,7 @@ def jpeg_file(entry):
 
 
 def test_the_results_page_shows_laureates_and_no_scores(
-    client, decided, edition, secretary
+    client, private_root, decided, edition, secretary
 ):
     Entry.objects.filter(pk=decided["A"].pk).update(
         image_publication_allowed=True, title="Kawiarnia Alfa"
