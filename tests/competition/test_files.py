@@ -813,6 +813,7 @@ def test_s3_photos_redirect_to_their_clean_copy(edition, s3_private, rf, public)
         delete_stored([photo.storage_name, photo.display_name])
 
 
+@pytest.mark.django_db
 def test_module_constants_match_the_editions_codes():
     from competition.models import CompetitionPage
 
