@@ -66,10 +66,10 @@ from .views.jury import (
     DashboardView,
     DeclarationView,
     NextView,
-    ProgressView,
     photo,
     request_is_juror,
 )
+from .views.jury_progress import ProgressView
 from .views.jury_review import AutosaveView, ReviewView
 from .views.jury_setup import (
     AssignmentChangeView,
