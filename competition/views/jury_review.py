@@ -2,7 +2,9 @@
 criteria, points and a comment per criterion, the draft autosave
 (``static/js/jury.js``) and, once submitted, the confirmation with the change
 form behind it. Optimistic locking by ``Review.version``: the form and its
-autosave refuse a save in one place (:func:`save_refusal`).
+autosave refuse a save in one place (:func:`save_refusal`) and save through
+one routine (:func:`save_form`), both answering a refusal as
+``(message, status)``.
 
 Registered with the other jury screens in ``competition/wagtail_hooks.py``
 (``/admin/jury/entries/<id>/``, ``.../change/`` and ``.../autosave/``).
