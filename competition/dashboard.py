@@ -28,7 +28,8 @@ from wagtail.models import Locale, Page
 from .dates import WARSAW, deadline_text, shown_deadline
 from .models import CompetitionPage, Entry, JuryMember, Review, Status
 from .permissions import can_view_jury_progress, jury_phase_open, live_assignments
-from .views.jury import assignment_rows, ordered_memberships, request_is_juror
+from .progress import assignment_rows, ordered_memberships
+from .views.jury import request_is_juror
 
 #: Wagtail's dashboard panels about pages: of no use to whoever cannot edit one.
 PAGE_PANELS = frozenset(

@@ -50,27 +50,35 @@ def notify_assigned(edition, members, added):
         .values_list("member_id")
         .annotate(n=Count("pk"))
     )
-    languages = staff_languages([members[member_id].user for member_id in per_member])
-    for member_id, count in sorted(per_member.items()):
-        member = members[member_id]
+    counts = {members[member_id]: count for member_id, count in per_member.items()}
+    _mail_jurors("jury_assigned", edition, counts, totals)
+
+
+def _mail_jurors(template, edition, counts, totals=None):
+    """Queue ``template`` to each juror in ``counts`` (``{member: number of
+    entries}``) who has an address, in the language they chose, by member id;
+    ``totals`` (``{member id: all their entries}``) adds each one's total.
+    Returns ``{member id: number}`` of the jurors e-mailed."""
+    languages = staff_languages([member.user for member in counts])
+    mailed = {}
+    for member, count in sorted(counts.items(), key=lambda item: item[0].pk):
         if not member.user.email:
             continue
         language = languages[member.user_id]
-        queue_mail(
-            "jury_assigned",
-            [member.user.email],
-            language,
-            {
-                "name": member.user.get_full_name() or member.user.get_username(),
-                "count": count,
-                "total": totals.get(member_id, count),
-                "edition_title": edition.title,
-                "edition_code": edition.code,
-                "closes": closing_text(edition, language),
-                "dashboard_url": jury_dashboard_url(),
-                "organiser_email": edition.contact_email,
-            },
-        )
+        context = {
+            "name": member.user.get_full_name() or member.user.get_username(),
+            "count": count,
+            "edition_title": edition.title,
+            "edition_code": edition.code,
+            "closes": closing_text(edition, language),
+            "dashboard_url": jury_dashboard_url(),
+            "organiser_email": edition.contact_email,
+        }
+        if totals is not None:
+            context["total"] = totals.get(member.pk, count)
+        queue_mail(template, [member.user.email], language, context)
+        mailed[member.pk] = count
+    return mailed
 
 
 # -- reminders -----------------------------------------------------------------
@@ -115,28 +123,7 @@ def send_reminders(edition_id):
         edition = CompetitionPage.objects.select_for_update().get(pk=edition_id)
         if edition.scoring_closed() or reminded_today(edition):
             return 0
-        counts = unfinished_counts(edition)
-        languages = staff_languages([member.user for member in counts])
-        reminded = {}
-        for member, count in sorted(counts.items(), key=lambda item: item[0].pk):
-            if not member.user.email:
-                continue
-            language = languages[member.user_id]
-            queue_mail(
-                "jury_reminder",
-                [member.user.email],
-                language,
-                {
-                    "name": member.user.get_full_name() or member.user.get_username(),
-                    "count": count,
-                    "edition_title": edition.title,
-                    "edition_code": edition.code,
-                    "closes": closing_text(edition, language),
-                    "dashboard_url": jury_dashboard_url(),
-                    "organiser_email": edition.contact_email,
-                },
-            )
-            reminded[member.pk] = count
+        reminded = _mail_jurors("jury_reminder", edition, unfinished_counts(edition))
         log(
             instance=edition,
             action=audit.JURY_REMINDED,

@@ -1,10 +1,10 @@
 """The secretariat's side of the jury (DESIGN §6): storing who scores what.
 
-``assignment.py`` decides pairs from plain ids; this module feeds it the
-edition's entries, jury, conflicts and current pairs, stores the outcome in one
-transaction, moves eligible entries into review (``workflow.py``), writes the
-audit log (read back by ``audit.py``) and queues the jurors' e-mails
-(``jury_emails.py``).
+``assignment.py`` decides pairs from plain ids, fed by ``assignment_pairs.py``
+with the edition's entries, jury, conflicts and current pairs; this module
+stores the outcome in one transaction, moves eligible entries into review
+(``workflow.py``), writes the audit log (read back by ``audit.py``) and queues
+the jurors' e-mails (``jury_emails.py``).
 
 Rules kept here, once:
 
@@ -14,49 +14,41 @@ Rules kept here, once:
   conflicting ones; a pair whose juror already has a review is never deleted,
   by a run or by hand;
 * a pair removed by hand stays removed on later runs until it is added by hand
-  again (:class:`RemovedAssignment`, :func:`removed_by_hand`);
+  again (:class:`RemovedAssignment`, :func:`assignment_pairs.removed_by_hand`);
 * nothing changes once scoring is closed.
 """
 
 import operator
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import get_active_log_context, log
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry
 
 from . import workflow
-from .assignment import (
-    CONFLICT,
-    NOT_ENOUGH_JURORS,
-    AssignmentResult,
-    DroppedPair,
-    EntryRef,
-    JurorRef,
-    Shortfall,
-    assign_all,
-    assign_balanced,
-    can_score,
-    diff,
+from .assignment import can_score, diff
+from .assignment_pairs import (
+    decide,
+    declared_conflicts,
+    entry_ref,
+    juror_ref,
+    jury_members,
+    matrix_entries,
+    removed_by_hand,
+    reviewed_pairs,
 )
 from .audit import ADDED, ASSIGNMENT_CHANGED, ASSIGNMENTS_GENERATED, REMOVED
 from .jury_emails import notify_assigned
 from .models import (
     Assignment,
-    AssignmentMode,
-    Category,
     CompetitionPage,
-    ConflictDeclaration,
     Entry,
-    JuryMember,
     RemovedAssignment,
-    Review,
     Status,
 )
 
@@ -92,69 +84,6 @@ class ChangeReport:
     added: list = field(default_factory=list)
     removed: list = field(default_factory=list)
     moved_to_review: int = 0
-
-
-# -- reading the edition -------------------------------------------------------
-
-
-def matrix_entries(edition):
-    return Entry.objects.filter(edition=edition, status__in=workflow.ASSIGNABLE)
-
-
-def jury_members(edition):
-    """The edition's jury with users and category ids (two queries), by name."""
-    return (
-        JuryMember.objects.filter(edition=edition)
-        .select_related("user")
-        .prefetch_related(Prefetch("categories", queryset=Category.objects.only("pk")))
-        .order_by("user__last_name", "user__first_name", "user__username", "pk")
-    )
-
-
-def juror_ref(member):
-    """``member.categories`` must be prefetched (see :func:`jury_members`)."""
-    ids = frozenset(category.pk for category in member.categories.all())
-    return JurorRef(member.pk, ids or None)
-
-
-def entry_ref(entry):
-    return EntryRef(entry.pk, entry.category_id)
-
-
-def declared_conflicts(edition, entry_ids=None):
-    declarations = ConflictDeclaration.objects.filter(
-        member__edition=edition, has_conflict=True
-    )
-    if entry_ids is not None:
-        declarations = declarations.filter(entry_id__in=entry_ids)
-    return set(declarations.values_list("entry_id", "member_id"))
-
-
-def removed_by_hand(edition):
-    """Pairs the secretariat removed by hand and has not assigned again."""
-    return set(
-        RemovedAssignment.objects.filter(member__edition=edition).values_list(
-            "entry_id", "member_id"
-        )
-    )
-
-
-def reviewed_pairs(edition, entry_ids=None):
-    """Pairs with a review begun (draft or submitted): never deleted."""
-    reviews = Review.objects.filter(member__edition=edition)
-    if entry_ids is not None:
-        reviews = reviews.filter(entry_id__in=entry_ids)
-    return set(reviews.values_list("entry_id", "member_id"))
-
-
-def last_run(edition):
-    """The log entry of the edition's latest automatic run, or ``None``."""
-    return (
-        PageLogEntry.objects.filter(page=edition, action=ASSIGNMENTS_GENERATED)
-        .select_related("user")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
 
 
 def _lock(edition):
@@ -200,7 +129,7 @@ def run_assignment(edition, user):
             ).values_list("pk", "entry_id", "member_id")
         }
         blocked = declared_conflicts(edition) | removed_by_hand(edition)
-        result = _decide(edition, entries, members, blocked, set(current))
+        result = decide(edition, entries, members, blocked, set(current))
 
         added, removed = diff(current, result.pairs)
         started = reviewed_pairs(edition)
@@ -215,18 +144,7 @@ def run_assignment(edition, user):
         Assignment.objects.filter(
             pk__in=[current[pair] for pair in report.removed]
         ).delete()
-        Assignment.objects.bulk_create(
-            [
-                Assignment(
-                    entry_id=entry_id,
-                    member_id=member_id,
-                    source=Assignment.Source.AUTOMATIC,
-                    created_by=user,
-                )
-                for entry_id, member_id in added
-            ],
-            batch_size=500,
-        )
+        _create(added, AUTOMATIC, user)
         _log_changes(
             edition, entries, members, user, AUTOMATIC, "", report.added, ADDED
         )
@@ -244,38 +162,6 @@ def run_assignment(edition, user):
         )
         notify_assigned(edition, members, report.added)
     return report
-
-
-def _decide(edition, entries, members, blocked, current):
-    entry_refs = [entry_ref(entry) for entry in entries.values()]
-    juror_refs = [juror_ref(member) for member in members.values()]
-    if edition.assignment_mode == AssignmentMode.BALANCED:
-        return assign_balanced(
-            entry_refs,
-            juror_refs,
-            blocked,
-            k=edition.jurors_per_entry,
-            max_load=edition.max_load,
-            seed=edition.assignment_seed,
-            existing=current,
-        )
-    # "all" has no kept pairs of its own: keep the current ones the same way
-    # assign_balanced does (a conflict drops a pair, anything else stays).
-    kept = {pair for pair in current if pair not in blocked}
-    pairs = assign_all(entry_refs, juror_refs, blocked) | kept
-    covered = Counter(entry_id for entry_id, _ in pairs)
-    return AssignmentResult(
-        pairs=frozenset(pairs),
-        shortfalls=tuple(
-            Shortfall(ref.id, 0, 1, NOT_ENOUGH_JURORS)
-            for ref in sorted(entry_refs, key=lambda ref: ref.id)
-            if not covered[ref.id]
-        ),
-        dropped=tuple(
-            DroppedPair(entry_id, member_id, CONFLICT)
-            for entry_id, member_id in sorted(current - kept)
-        ),
-    )
 
 
 def _run_data(edition, entries, members, report):
@@ -377,17 +263,7 @@ def change_assignments(edition, user, add=(), remove=(), reason=""):
             removed=sorted(remove & current.keys()),
         )
         Assignment.objects.filter(pk__in=[current[p] for p in report.removed]).delete()
-        Assignment.objects.bulk_create(
-            [
-                Assignment(
-                    entry_id=entry_id,
-                    member_id=member_id,
-                    source=Assignment.Source.MANUAL,
-                    created_by=user,
-                )
-                for entry_id, member_id in report.added
-            ]
-        )
+        _create(report.added, MANUAL, user)
         _remember_removals(report.added, report.removed)
         _log_changes(
             edition, entries, members, user, MANUAL, reason, report.added, ADDED
@@ -443,6 +319,18 @@ def _refusal(entry, member, conflict):
 
 
 # -- shared steps --------------------------------------------------------------
+
+
+def _create(pairs, source, user):
+    Assignment.objects.bulk_create(
+        [
+            Assignment(
+                entry_id=entry_id, member_id=member_id, source=source, created_by=user
+            )
+            for entry_id, member_id in pairs
+        ],
+        batch_size=500,
+    )
 
 
 def _start_review(entries, user):

@@ -59,6 +59,12 @@ from .views.admin import (
     EntryIndexView,
     EntryInspectView,
 )
+from .views.assignment import (
+    AssignmentChangeView,
+    AssignmentIndexView,
+    AssignmentMatrixView,
+    AssignmentRunView,
+)
 from .views.audit import CompetitionLogView
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
@@ -66,21 +72,17 @@ from .views.jury import (
     DashboardView,
     DeclarationView,
     NextView,
-    ProgressView,
     photo,
     request_is_juror,
 )
-from .views.jury_review import AutosaveView, ReviewView
-from .views.jury_setup import (
-    AssignmentChangeView,
-    AssignmentIndexView,
-    AssignmentMatrixView,
-    AssignmentRunView,
+from .views.jury_members import (
     JuryMemberCreateView,
     JuryMemberDeleteView,
     JuryMemberEditView,
     JuryMemberIndexView,
 )
+from .views.jury_progress import ProgressView
+from .views.jury_review import AutosaveView, ReviewView
 from .views.personal_data import ErasureView, PersonalDataExportView
 from .workflow import LOG_ACTIONS
 

@@ -1,20 +1,15 @@
 """The jury's screens in the admin (DESIGN §6): the dashboard, the declaration of
 conflict of interest (and a conflict declared later, from the scoring screen)
-and the inline photos; and the secretariat's progress screen (counts only).
-The scoring screen and its autosave are in ``jury_review.py``.
+and the inline photos. The scoring screen and its autosave are in
+``jury_review.py``; what the dashboard lists comes from ``competition/progress.py``.
 
-Registered as viewsets in ``competition/wagtail_hooks.py`` (``/admin/jury/``
-and ``/admin/competition/jury-progress/``). The jury group holds no model
-permissions: every view here checks membership, assignment and declaration
-itself (``competition/permissions.py``). A juror only ever reaches their own
-review: no URL or form field names a review or a member, both follow from the
-signed-in user and the entry.
+Registered as a viewset in ``competition/wagtail_hooks.py`` (``/admin/jury/``).
+The jury group holds no model permissions: every view here checks membership,
+assignment and declaration itself (``competition/permissions.py``). A juror
+only ever reaches their own review: no URL or form field names a review or a
+member, both follow from the signed-in user and the entry.
 """
 
-from collections import Counter
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
@@ -29,28 +24,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .. import reviews
 from ..dates import shown_deadline
 from ..downloads import inline_image_response
-from ..forms.scoring import (
-    ConflictRevisionForm,
-    DeclarationForm,
-)
-from ..models import (
-    CompetitionPage,
-    ConflictDeclaration,
-    Entry,
-    EntryFile,
-    JuryMember,
-    Review,
-)
+from ..forms.scoring import ConflictRevisionForm, DeclarationForm
+from ..models import ConflictDeclaration, Entry, EntryFile, Review
 from ..permissions import (
-    JURY_STATES,
     assignment_for,
     can_download,
-    can_view_jury_progress,
     is_juror,
     jury_phase_open,
-    live_assignments,
-    memberships,
 )
+from ..progress import assignment_rows, next_unfinished, ordered_memberships
 
 STALE_MESSAGE = _(
     "Ta ocena została w międzyczasie zmieniona w innej karcie lub na innym "
@@ -75,11 +57,9 @@ def request_is_juror(request):
     return request._competition_is_juror
 
 
-def _forbidden():
+def _forbidden(message=JURY_ONLY_MESSAGE):
     # Not PermissionDenied: Wagtail's admin would turn it into a redirect home.
-    return HttpResponseForbidden(
-        JURY_ONLY_MESSAGE, content_type="text/plain; charset=utf-8"
-    )
+    return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
 
 
 def _phase_message(edition, now=None):
@@ -89,127 +69,6 @@ def _phase_message(edition, now=None):
     if now < edition.jury_opens_at:
         return NOT_OPEN_MESSAGE
     return ""
-
-
-# -- the juror's assignments ----------------------------------------------------
-
-
-@dataclass
-class AssignmentRow:
-    """One assignment as the dashboard lists it."""
-
-    DECLARE = "declare"
-    NOT_STARTED = "not_started"
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    LABELS = {
-        DECLARE: _("wymaga deklaracji bezstronności"),
-        NOT_STARTED: _("nierozpoczęta"),
-        DRAFT: _("wersja robocza"),
-        SUBMITTED: _("złożona"),
-    }
-    ACTIONS = {
-        DECLARE: _("Złóż deklarację"),
-        NOT_STARTED: _("Oceń"),
-        DRAFT: _("Kontynuuj ocenę"),
-        SUBMITTED: _("Zobacz ocenę"),
-    }
-
-    entry: Entry
-    member: JuryMember
-    status: str
-
-    @property
-    def label(self):
-        return self.LABELS[self.status]
-
-    @property
-    def action(self):
-        return self.ACTIONS[self.status]
-
-    @property
-    def url(self):
-        if self.status == self.DECLARE:
-            return reverse("jury:declaration", args=[self.entry.pk])
-        return reverse("jury:review", args=[self.entry.pk])
-
-    @property
-    def finished(self):
-        return self.status == self.SUBMITTED
-
-    @property
-    def urgency(self):
-        """Sort key: a draft to finish, then the rest to do, then submitted."""
-        return (self.finished, self.status != self.DRAFT)
-
-
-def assignment_rows(members):
-    """Every live assignment of ``members`` with its status, in four queries
-    whatever their number; per member, what still needs doing first."""
-    members = list(members)
-    assignments = live_assignments(members).select_related("entry", "entry__category")
-    declared = set(
-        ConflictDeclaration.objects.filter(
-            member__in=members, has_conflict=False
-        ).values_list("entry_id", "member_id")
-    )
-    statuses = {
-        (entry_id, member_id): status
-        for entry_id, member_id, status in Review.objects.filter(
-            member__in=members
-        ).values_list("entry_id", "member_id", "status")
-    }
-    by_pk = {member.pk: member for member in members}
-    position = {member.pk: index for index, member in enumerate(members)}
-    rows = []
-    for assignment in assignments:
-        key = (assignment.entry_id, assignment.member_id)
-        if key not in declared:
-            status = AssignmentRow.DECLARE
-        elif statuses.get(key) == Review.Status.SUBMITTED:
-            status = AssignmentRow.SUBMITTED
-        elif statuses.get(key) == Review.Status.DRAFT:
-            status = AssignmentRow.DRAFT
-        else:
-            status = AssignmentRow.NOT_STARTED
-        rows.append(
-            AssignmentRow(
-                entry=assignment.entry,
-                member=by_pk[assignment.member_id],
-                status=status,
-            )
-        )
-    # Edition by edition as the dashboard shows them; within each, what still
-    # needs doing first: reviews begun, then the rest to do, submitted last (a
-    # stable sort keeps the entries' order within each group).
-    rows.sort(key=lambda row: (position[row.member.pk], *row.urgency))
-    return rows
-
-
-def next_unfinished(user, after_entry_id=None):
-    """The juror's next assignment not yet submitted in an edition open for
-    scoring, after ``after_entry_id`` in the dashboard's order (wrapping
-    round); ``None`` when nothing is left."""
-    rows = [
-        row
-        for row in assignment_rows(ordered_memberships(user))
-        if jury_phase_open(row.member.edition)
-    ]
-    positions = [row.entry.pk for row in rows]
-    if after_entry_id in positions:
-        index = positions.index(after_entry_id)
-        rows = rows[index + 1 :] + rows[:index]
-    return next((row for row in rows if not row.finished), None)
-
-
-def ordered_memberships(user):
-    """The user's jury memberships with their editions, newest jury phase
-    first (the order of the dashboard and of "next")."""
-    return (
-        memberships(user)
-        .select_related("edition__locale")
-        .order_by("-edition__jury_opens_at", "pk")
-    )
 
 
 # -- views -----------------------------------------------------------------------
@@ -353,7 +212,30 @@ class EntryMixin:
         return self.entry.reference
 
 
-class DeclarationView(EntryMixin, JuryView):
+class EntryFormMixin(EntryMixin):
+    """A jury screen with a form about one entry, acted on while scoring is open."""
+
+    def invalid_or_closed(self, form):
+        """The answer to a posted ``form`` that cannot be acted on (403 outside
+        the jury phase, the form again with its errors), or ``None``."""
+        if not jury_phase_open(self.edition):
+            return self.render(form, status=403)
+        if not form.is_valid():
+            return self.render(form)
+        return None
+
+    def render(self, form, status=200, **context):
+        context = self.get_context_data(
+            entry=self.entry,
+            form=form,
+            open=jury_phase_open(self.edition),
+            phase_message=_phase_message(self.edition),
+            **context,
+        )
+        return self.render_to_response(context, status=status)
+
+
+class DeclarationView(EntryFormMixin, JuryView):
     """Before the content opens: the nominee, category and reference only, and
     the juror's declaration of no conflict or of a conflict."""
 
@@ -373,10 +255,8 @@ class DeclarationView(EntryMixin, JuryView):
 
     def post(self, request, entry_id):
         form = DeclarationForm(request.POST)
-        if not jury_phase_open(self.edition):
-            return self.render(form, status=403)
-        if not form.is_valid():
-            return self.render(form)
+        if response := self.invalid_or_closed(form):
+            return response
         try:
             reviews.declare(
                 self.member,
@@ -399,15 +279,6 @@ class DeclarationView(EntryMixin, JuryView):
         )
         return redirect("jury:review", self.entry.pk)
 
-    def render(self, form, status=200):
-        context = self.get_context_data(
-            entry=self.entry,
-            form=form,
-            open=jury_phase_open(self.edition),
-            phase_message=_phase_message(self.edition),
-        )
-        return self.render_to_response(context, status=status)
-
 
 def _conflict_message(entry):
     return _(
@@ -417,7 +288,7 @@ def _conflict_message(entry):
     ) % {"reference": entry.reference}
 
 
-class ConflictRevisionView(EntryMixin, JuryView):
+class ConflictRevisionView(EntryFormMixin, JuryView):
     """A conflict of interest the juror notices after declaring none, reached
     from the scoring screen while scoring is open: the same effect as a
     conflict declared at once (``reviews.revise_to_conflict``), a submitted
@@ -448,10 +319,8 @@ class ConflictRevisionView(EntryMixin, JuryView):
 
     def post(self, request, entry_id):
         form = ConflictRevisionForm(request.POST, review_submitted=self._submitted())
-        if not jury_phase_open(self.edition):
-            return self.render(form, status=403)
-        if not form.is_valid():
-            return self.render(form)
+        if response := self.invalid_or_closed(form):
+            return response
         try:
             reviews.revise_to_conflict(
                 self.member,
@@ -474,15 +343,12 @@ class ConflictRevisionView(EntryMixin, JuryView):
         return redirect("jury:dashboard")
 
     def render(self, form, status=200):
-        context = self.get_context_data(
-            entry=self.entry,
-            form=form,
+        return super().render(
+            form,
+            status,
             declared_at=self.declaration.declared_at,
             submitted=self._submitted(),
-            open=jury_phase_open(self.edition),
-            phase_message=_phase_message(self.edition),
         )
-        return self.render_to_response(context, status=status)
 
 
 @require_GET
@@ -494,105 +360,5 @@ def photo(request, pk):
         EntryFile.objects.select_related("entry"), pk=pk, entry__isnull=False
     )
     if not can_download(request.user, entry_file):
-        return HttpResponseForbidden(
-            _("Nie masz uprawnień do oglądania plików tego zgłoszenia."),
-            content_type="text/plain; charset=utf-8",
-        )
+        return _forbidden(_("Nie masz uprawnień do oglądania plików tego zgłoszenia."))
     return inline_image_response(request, entry_file)
-
-
-# -- the secretariat's progress screen -------------------------------------------
-
-
-class ProgressView(WagtailAdminTemplateMixin, View):
-    """During scoring the secretariat sees how far the jury is, per juror and per
-    entry: assigned, declared, conflicts, submitted. Counts only: no points, no
-    comments, no link to a review."""
-
-    template_name = "competition/jury/progress.html"
-    page_title = _("Postęp oceny jury")
-    header_icon = "pick"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_jury_progress(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
-
-    def get(self, request):
-        editions = list(
-            CompetitionPage.objects.filter(jury_members__isnull=False)
-            .distinct()
-            .order_by("-jury_opens_at", "pk")
-        )
-        chosen = request.GET.get("edition")
-        edition = next(
-            (page for page in editions if str(page.pk) == chosen),
-            editions[0] if editions else None,
-        )
-        context = {"editions": editions, "edition": edition}
-        if edition is not None:
-            context.update(progress_counts(edition))
-        return self.render_to_response(self.get_context_data(**context))
-
-
-def progress_counts(edition):
-    """Per juror and per entry of ``edition``: live assignments, declarations of
-    no conflict, conflicts and submitted reviews (counts only), in a fixed
-    number of queries."""
-    members = list(
-        edition.jury_members.select_related("user").order_by(
-            "user__last_name", "user__first_name", "user__username"
-        )
-    )
-    entries = list(
-        Entry.objects.filter(edition=edition, status__in=JURY_STATES)
-        .select_related("category")
-        .order_by("number", "pk")
-    )
-    assigned = set(live_assignments(members).values_list("entry_id", "member_id"))
-    declarations = list(
-        ConflictDeclaration.objects.filter(member__in=members).values_list(
-            "entry_id", "member_id", "has_conflict"
-        )
-    )
-    submitted = set(
-        Review.objects.filter(
-            member__in=members, status=Review.Status.SUBMITTED
-        ).values_list("entry_id", "member_id")
-    )
-    declared = {(e, m) for e, m, conflict in declarations if not conflict}
-    conflicts = {(e, m) for e, m, conflict in declarations if conflict}
-
-    live_declared = assigned & declared
-    live_submitted = assigned & submitted
-    columns = {
-        "assigned": assigned,
-        "declared": live_declared,
-        "conflicts": conflicts,
-        "submitted": live_submitted,
-    }
-    per_entry = {
-        name: Counter(entry_id for entry_id, _member in pairs)
-        for name, pairs in columns.items()
-    }
-    per_member = {
-        name: Counter(member_id for _entry, member_id in pairs)
-        for name, pairs in columns.items()
-    }
-    juror_rows = [
-        {"member": member} | {name: per_member[name][member.pk] for name in columns}
-        for member in members
-    ]
-    entry_rows = [
-        {"entry": entry} | {name: per_entry[name][entry.pk] for name in columns}
-        for entry in entries
-    ]
-    return {
-        "juror_rows": juror_rows,
-        "entry_rows": entry_rows,
-        "total_assigned": len(assigned),
-        "total_submitted": len(live_submitted),
-    }

@@ -2,7 +2,9 @@
 criteria, points and a comment per criterion, the draft autosave
 (``static/js/jury.js``) and, once submitted, the confirmation with the change
 form behind it. Optimistic locking by ``Review.version``: the form and its
-autosave refuse a save in one place (:func:`save_refusal`).
+autosave refuse a save in one place (:func:`save_refusal`) and save through
+one routine (:func:`save_form`), both answering a refusal as
+``(message, status)``.
 
 Registered with the other jury screens in ``competition/wagtail_hooks.py``
 (``/admin/jury/entries/<id>/``, ``.../change/`` and ``.../autosave/``).
@@ -22,16 +24,17 @@ from .. import reviews, scoring
 from ..forms.scoring import ReviewForm, display_weight
 from ..models import EntryFile, Review
 from ..permissions import can_open_entry, jury_phase_open
+from ..progress import next_unfinished
 from .jury import (
     CLOSED_MESSAGE,
     JURY_ONLY_MESSAGE,
     LEFT_THE_LIST_MESSAGE,
     NOT_FOUND_MESSAGE,
     STALE_MESSAGE,
+    EntryFormMixin,
     EntryMixin,
     JuryView,
     _phase_message,
-    next_unfinished,
     request_is_juror,
 )
 
@@ -50,6 +53,33 @@ def save_refusal(edition, review, posted_version):
     return None
 
 
+def save_form(view, form, *, submit=False, page=""):
+    """Save the review from ``view``'s valid scoring ``form`` (the form's
+    button, or its autosave naming its screen ``page``): ``(review, None)``, or
+    ``(None, (message, status))`` when :func:`reviews.save_review` refuses it
+    after :func:`save_refusal` let it through (another tab saved or declared a
+    conflict in between, or scoring closed). The status says which: 409, 404
+    (the entry has left the juror's list) or 403."""
+    try:
+        review = reviews.save_review(
+            view.member,
+            view.entry,
+            form.scores(),
+            version=form.cleaned_data["version"],
+            submit=submit,
+            reason=form.cleaned_data.get("reason", ""),
+            user=view.request.user,
+            page=page,
+        )
+    except reviews.StaleReview:
+        return None, (STALE_MESSAGE, 409)
+    except reviews.ScoringClosed:
+        return None, (CLOSED_MESSAGE, 403)
+    except reviews.NotOnTheList:
+        return None, (LEFT_THE_LIST_MESSAGE, 404)
+    return review, None
+
+
 def draft_state(review):
     """The scoring screen's top line for a review not yet submitted; the
     autosave sends the same line after each save (``static/js/jury.js``)."""
@@ -61,7 +91,7 @@ def draft_state(review):
     }
 
 
-class ReviewView(EntryMixin, JuryView):
+class ReviewView(EntryFormMixin, JuryView):
     """The scoring screen: the entry's answers beside its criteria, a points
     input and a comment per criterion; save as draft or submit. Once submitted,
     the screen confirms it (when, the points read-only, what to do next); the
@@ -103,34 +133,15 @@ class ReviewView(EntryMixin, JuryView):
         if refusal is not None:
             # Checked before the fields: a stale tab hears about the other save,
             # not about a reason that its own form never asked for.
-            message, status = refusal
             form = self._form(data=request.POST, needs_reason=False)
             form.is_valid()
-            form.add_error(None, message)
-            return self.render(form, status=status)
+            return self.refuse(form, refusal)
         form = self._form(data=request.POST, submitting=submitting)
         if not form.is_valid():
             return self.render(form)
-        try:
-            review = reviews.save_review(
-                self.member,
-                self.entry,
-                form.scores(),
-                version=form.cleaned_data["version"],
-                submit=submitting,
-                reason=form.cleaned_data.get("reason", ""),
-                user=request.user,
-            )
-        except reviews.StaleReview:
-            form.add_error(None, STALE_MESSAGE)
-            return self.render(form, status=409)
-        except reviews.ScoringClosed:
-            form.add_error(None, CLOSED_MESSAGE)
-            return self.render(form, status=403)
-        except reviews.NotOnTheList:
-            # A conflict declared in another tab a moment ago.
-            messages.error(request, LEFT_THE_LIST_MESSAGE)
-            return redirect("jury:dashboard")
+        review, refusal = save_form(self, form, submit=submitting)
+        if refusal is not None:
+            return self.refuse(form, refusal)
         if self.submitted:
             messages.success(
                 request,
@@ -153,6 +164,16 @@ class ReviewView(EntryMixin, JuryView):
             return redirect(f"{reverse('jury:next')}?after={self.entry.pk}")
         return redirect("jury:review", self.entry.pk)
 
+    def refuse(self, form, refusal):
+        """The answer to a save refused with ``refusal``, ``(message, status)``."""
+        message, status = refusal
+        if status == 404:
+            # A conflict declared in another tab a moment ago.
+            messages.error(self.request, message)
+            return redirect("jury:dashboard")
+        form.add_error(None, message)
+        return self.render(form, status=status)
+
     def _form(self, submitting=False, needs_reason=None, **kwargs):
         return ReviewForm(
             criteria=self.criteria,
@@ -167,9 +188,9 @@ class ReviewView(EntryMixin, JuryView):
         files = list(entry.files.all())
         versions = list(self.review.versions.all()) if self.review else []
         is_open = jury_phase_open(self.edition)
-        context = self.get_context_data(
-            entry=entry,
-            form=form,
+        return super().render(
+            form,
+            status,
             rows=[
                 {
                     "criterion": criterion,
@@ -192,8 +213,6 @@ class ReviewView(EntryMixin, JuryView):
             # The latest change, when the review changed after it was submitted.
             changed_at=versions[-1].created_at if len(versions) > 1 else None,
             versions=versions,
-            open=is_open,
-            phase_message=_phase_message(self.edition),
             autosave_url=reverse("jury:autosave", args=[entry.pk]),
             conflict_url=reverse("jury:conflict", args=[entry.pk]),
             change_url=reverse("jury:change", args=[entry.pk]),
@@ -204,7 +223,6 @@ class ReviewView(EntryMixin, JuryView):
             if confirmation and is_open
             else None,
         )
-        return self.render_to_response(context, status=status)
 
 
 def _submitted_summary(criteria, review):
@@ -287,25 +305,12 @@ class AutosaveView(EntryMixin, View):
                     },
                     status=400,
                 )
-            try:
-                review = reviews.save_review(
-                    self.member,
-                    self.entry,
-                    form.scores(),
-                    version=form.cleaned_data["version"],
-                    submit=False,
-                    user=request.user,
-                    page=page,
-                )
-            except reviews.StaleReview:
-                if attempt == 1 and request.POST.get("follows"):
-                    continue
-                return _json_error(STALE_MESSAGE, 409)
-            except reviews.ScoringClosed:
-                return _json_error(CLOSED_MESSAGE, 403)
-            except reviews.NotOnTheList:
-                return _json_error(LEFT_THE_LIST_MESSAGE, 404)
-            break
+            review, refusal = save_form(self, form, page=page)
+            if refusal is None:
+                break
+            if refusal[1] == 409 and attempt == 1 and request.POST.get("follows"):
+                continue
+            return _json_error(*refusal)
         saved_at = formats.time_format(timezone.localtime(review.updated_at), "H:i")
         return JsonResponse(
             {

@@ -40,7 +40,7 @@ from ..permissions import (
     may_publish_results,
     may_see_results,
 )
-from .jury import progress_counts
+from ..progress import progress_counts
 
 DENIED_TEMPLATE = "competition/admin/results_denied.html"
 

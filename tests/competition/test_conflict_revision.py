@@ -17,7 +17,7 @@ from competition.models import (
     ReviewVersion,
     Score,
 )
-from competition.views.jury import progress_counts
+from competition.progress import progress_counts
 
 from . import test_jury_scoring as scoring_screens
 from .test_jury_scoring import (

@@ -30,7 +30,7 @@ from competition.models import (
     Status,
 )
 from competition.tasks import remind_jurors
-from competition.views.jury_setup import JuryMemberCreateView, JuryMemberEditView
+from competition.views.jury_members import JuryMemberCreateView, JuryMemberEditView
 
 from . import builders
 from .builders import JURY, assert_denied, member, staff_user

@@ -1,31 +1,29 @@
-"""The secretariat's jury screens: members (Konkurs → Jury) and the
-assignment matrix (Konkurs → Przydział zgłoszeń, /admin/competition/assignment/).
+"""The secretariat's assignment matrix (Konkurs → Przydział zgłoszeń,
+``/admin/competition/assignment/``): the editions, one edition's entries ×
+jurors, and its two actions (an automatic run, changes by hand).
 
 Registered in ``competition/wagtail_hooks.py``; what a run or a change does is
-in ``competition/jury_setup.py``. The jurors' own screens (/admin/jury/) are
-elsewhere.
+in ``competition/jury_setup.py``, the pairs shown come from
+``competition/assignment_pairs.py``. The jury's members are in
+``jury_members.py``; the jurors' own screens (/admin/jury/) in ``jury.py``.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import IntegrityError
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
-from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .. import jury_setup, workflow
+from .. import assignment_pairs, jury_setup, workflow
 from ..assignment import MAX_LOAD, NOT_ENOUGH_JURORS, covers
 from ..models import (
     Assignment,
@@ -41,124 +39,6 @@ SHORTFALL_REASONS = {
     NOT_ENOUGH_JURORS: _("za mało jurorów, którzy mogą je ocenić"),
     MAX_LOAD: _("jurorzy osiągnęli limit zgłoszeń"),
 }
-
-# -- jury members --------------------------------------------------------------
-
-
-class JuryMemberIndexView(generic.IndexView):
-    """Members by edition; the edition links to its assignment matrix."""
-
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("user", "edition")
-            .prefetch_related("categories")
-            .annotate(assigned=Count("assignments"))
-        )
-
-    @cached_property
-    def columns(self):
-        title_column = self._get_title_column_class(TitleColumn)
-        return [
-            title_column(
-                "user",
-                label=_("Osoba"),
-                accessor=str,
-                sort_key="user__last_name",
-                get_url=self.get_edit_url,
-            ),
-            Column("email", label=_("E-mail"), accessor="user.email"),
-            Column("role", label=_("Rola"), accessor="get_role_display"),
-            Column("categories", label=_("Kategorie"), accessor=_categories_text),
-            # The edition links to its assignment matrix.
-            TitleColumn(
-                "edition",
-                label=_("Edycja"),
-                accessor="edition.code",
-                sort_key="edition__submissions_open_at",
-                get_url=lambda member: reverse(
-                    MATRIX_URL_NAME, args=[member.edition_id]
-                ),
-            ),
-            NumberColumn("assigned", label=_("Przydziały"), sort_key="assigned"),
-        ]
-
-    def get_add_url(self):
-        url = super().get_add_url()
-        edition = self.request.GET.get("edition", "")
-        if url and edition.isdigit():
-            url = f"{url}?{urlencode({'edition': edition})}"
-        return url
-
-
-def _categories_text(member):
-    names = [category.name for category in member.categories.all()]
-    return ", ".join(names) if names else _("wszystkie")
-
-
-class RefuseClashesMixin:
-    """Two secretaries naming two chairs (or adding one person twice) at the
-    same moment both pass the form's checks; the database's constraints refuse
-    the second save, and its secretary is told why, as the form would have."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except IntegrityError:
-            # The savepoint of Wagtail's form_valid rolled the save back.
-            if not form.refuse_clashes():
-                raise
-            # What is_valid() sets for an invalid form.
-            self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-
-
-class JuryMemberCreateView(RefuseClashesMixin, generic.CreateView):
-    def get_initial(self):
-        initial = super().get_initial()
-        edition = self.request.GET.get("edition", "")
-        if edition.isdigit():
-            initial["edition"] = int(edition)
-        return initial
-
-
-class JuryMemberEditView(RefuseClashesMixin, generic.EditView):
-    pass
-
-
-class JuryMemberDeleteView(generic.DeleteView):
-    """A member who declared or scored anything stays: deleting them would
-    delete their declarations and scores with them."""
-
-    def has_history(self):
-        member = self.object
-        return member.reviews.exists() or member.declarations.exists()
-
-    def refuse(self):
-        messages.error(
-            self.request,
-            _(
-                "%(name)s złożył(a) już deklaracje lub oceny w tej edycji – "
-                "takiego członka jury nie można usunąć."
-            )
-            % {"name": self.object},
-        )
-        return redirect(self.index_url_name)
-
-    def get(self, request, *args, **kwargs):
-        if self.has_history():
-            return self.refuse()
-        return super().get(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        if self.has_history():
-            return self.refuse()
-        return super().form_valid(form)
-
-
-# -- assignment ----------------------------------------------------------------
 
 
 def polish_editions():
@@ -242,10 +122,10 @@ class AssignmentMatrixView(
             Category.objects.filter(edition=edition).order_by("sort_order", "pk")
         )
         chosen = self.chosen_category(categories)
-        members = list(jury_setup.jury_members(edition))
-        jurors = {member.pk: jury_setup.juror_ref(member) for member in members}
+        members = list(assignment_pairs.jury_members(edition))
+        jurors = {member.pk: assignment_pairs.juror_ref(member) for member in members}
 
-        entries = jury_setup.matrix_entries(edition).order_by(
+        entries = assignment_pairs.matrix_entries(edition).order_by(
             "category__sort_order", "category_id", "number", "pk"
         )
         if chosen:
@@ -258,8 +138,8 @@ class AssignmentMatrixView(
                 "entry_id", "member_id"
             )
         )
-        conflicts = jury_setup.declared_conflicts(edition, ids)
-        started = jury_setup.reviewed_pairs(edition, ids)
+        conflicts = assignment_pairs.declared_conflicts(edition, ids)
+        started = assignment_pairs.reviewed_pairs(edition, ids)
         loads = dict(
             Assignment.objects.filter(member__edition=edition)
             .values_list("member_id")
@@ -293,7 +173,7 @@ class AssignmentMatrixView(
             for category in categories
             if by_category[category.pk]
         ]
-        run = jury_setup.last_run(edition)
+        run = assignment_pairs.last_run(edition)
         context.update(
             edition=edition,
             categories=categories,
