@@ -6,6 +6,13 @@ The browser-side defences (CSP, Permissions-Policy) stay in base.py's last block
 
 from datetime import timedelta
 
+from competition.roles import (
+    EDITORS_GROUP,
+    JURY_GROUP,
+    SECRETARIAT_GROUP,
+    WAGTAIL_GROUP_NAMES,
+)
+
 from .environment import env, env_list
 
 # Every account here is staff (applicants have none): the secretariat and the jury
@@ -68,9 +75,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Editors too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
 # dev and the demo do not, and the sign-in page says so.
 SECOND_FACTOR_REQUIRED = True
-SECOND_FACTOR_GROUPS = ["Sekretariat konkursu", "Jury"]
+SECOND_FACTOR_GROUPS = [SECRETARIAT_GROUP, JURY_GROUP]
 SECOND_FACTOR_FOR_EDITORS = False
-SECOND_FACTOR_EDITOR_GROUPS = ["Redaktorzy", "Editors", "Moderators"]
+# Wagtail's default names of the editors' groups count too.
+SECOND_FACTOR_EDITOR_GROUPS = [EDITORS_GROUP, *WAGTAIL_GROUP_NAMES]
 OTP_TOTP_ISSUER = "Ekonomia społeczna na Mazowszu"
 # Passkeys (django-otp-webauthn) as the other second factor, never instead of the
 # password (accounts/passkeys.py). A passkey belongs to one host name (the relying
