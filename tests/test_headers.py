@@ -183,14 +183,19 @@ def test_a_nonce_is_added_only_when_a_template_uses_one(rf):
 def test_media_hosts_come_from_the_storage_settings(monkeypatch):
     import importlib
 
-    from campaign_site.settings import base
+    from campaign_site.settings import base, storage
+
+    def reload():
+        # base.py reads the bucket settings from storage.py: reload both.
+        importlib.reload(storage)
+        return importlib.reload(base)
 
     monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "public-bucket")
     monkeypatch.setenv("AWS_PRIVATE_STORAGE_BUCKET_NAME", "private-bucket")
     monkeypatch.setenv("AWS_S3_CUSTOM_DOMAIN", "media.example.org")
     monkeypatch.setenv("AWS_S3_ENDPOINT_URL", "https://s3.example.net:9000/path")
     try:
-        reloaded = importlib.reload(base)
+        reloaded = reload()
         assert reloaded.CSP_MEDIA_SOURCES == [
             "https://media.example.org",
             "https://s3.example.net:9000",
@@ -199,14 +204,14 @@ def test_media_hosts_come_from_the_storage_settings(monkeypatch):
         assert img_src[-2:] == reloaded.CSP_MEDIA_SOURCES
         monkeypatch.delenv("AWS_S3_ENDPOINT_URL")
         monkeypatch.delenv("AWS_S3_CUSTOM_DOMAIN")
-        reloaded = importlib.reload(base)
+        reloaded = reload()
         assert [
             f"https://public-bucket.s3.{reloaded.AWS_S3_REGION_NAME}.amazonaws.com",
             f"https://private-bucket.s3.{reloaded.AWS_S3_REGION_NAME}.amazonaws.com",
         ] == reloaded.CSP_MEDIA_SOURCES
     finally:
         monkeypatch.undo()
-        importlib.reload(base)
+        reload()
 
 
 def test_permissions_policy_header_format():

@@ -2,36 +2,15 @@
 
 Deployment choices (database, cache, storage, mail, secrets) come from environment
 variables, each switching on one integration (see README "Configuration"). Everything
-about an edition of the competition lives on the edition, never here.
+about an edition of the competition lives on the edition, never here. Signing in
+(security.py) and files (storage.py) have modules of their own, imported below.
 """
-
-import os
-from datetime import timedelta
-from pathlib import Path
 
 import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
-
-
-def env(name, default=None):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
-
-
-def env_bool(name, default=False):
-    value = env(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
+from .environment import BASE_DIR, PROJECT_DIR, env, env_bool, env_list  # noqa: F401
 
 INSTALLED_APPS = [
     "accounts",
@@ -133,82 +112,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Every account here is staff (applicants have none): the secretariat and the jury
-# see applicants' personal data, so passwords follow OWASP ASVS level 2.
-AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation."
-        "UserAttributeSimilarityValidator"
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# django-axes watches every authenticate() call and refuses a locked-out one before
-# the password is even checked; ModelBackend then does the real work.
-AUTHENTICATION_BACKENDS = [
-    "accounts.throttling.ThrottledLoginBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Login throttling: a username tried from one address is locked after
-# AXES_FAILURE_LIMIT wrong passwords, for AXES_COOLOFF_TIME (never for good: an
-# attacker must not be able to lock a juror out of the jury's week). The same
-# username from another address, and other users from this one, are unaffected.
-AXES_ENABLED = True
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-# The cool-off counts from the lockout; attempts during it are refused and not
-# counted, so nobody can stretch a lockout by going on guessing.
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
-AXES_HTTP_RESPONSE_CODE = 429
-# accounts/signals.py writes one structured line per failure and per lockout;
-# axes' own prose lines would say the same thing again.
-AXES_VERBOSE = False
-# Successful sign-ins are a log event too (login_succeeded); axes' table of them
-# would be one more store of staff addresses without a retention period.
-AXES_DISABLE_ACCESS_LOG = True
-# How many reverse proxies we own sit in front of the app: each appends the
-# address it saw to X-Forwarded-For, so the client is the N-th entry from the
-# right. 0 (no proxy): REMOTE_ADDR alone; the header is then never read, since
-# anyone can send one. Deployment shape only, hence the environment.
-TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
-
-# Staff sessions (accounts/middleware.py): signed out after 30 minutes without a
-# request and 8 hours after signing in, whatever happens in between.
-STAFF_SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
-STAFF_SESSION_MAX_AGE = timedelta(hours=8)
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-
-# Second factor (django-otp, TOTP + one-time backup codes) for everyone who sees
-# applicants' personal data: superusers and these groups (accounts/second_factor.py).
-# Editors too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
-# dev and the demo do not, and the sign-in page says so.
-SECOND_FACTOR_REQUIRED = True
-SECOND_FACTOR_GROUPS = ["Sekretariat konkursu", "Jury"]
-SECOND_FACTOR_FOR_EDITORS = False
-SECOND_FACTOR_EDITOR_GROUPS = ["Redaktorzy", "Editors", "Moderators"]
-OTP_TOTP_ISSUER = "Ekonomia społeczna na Mazowszu"
-# Passkeys (django-otp-webauthn) as the other second factor, never instead of the
-# password (accounts/passkeys.py). A passkey belongs to one host name (the relying
-# party) and is used from the allowed origins only. Browsers refuse an IP address
-# here: locally, passkeys work at http://localhost:8000, not at 127.0.0.1.
-# Production derives both from WAGTAILADMIN_BASE_URL.
-OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
-OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
-OTP_WEBAUTHN_RP_ID = env("OTP_WEBAUTHN_RP_ID", "localhost")
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
-    "OTP_WEBAUTHN_ALLOWED_ORIGINS", "http://localhost:8000"
-)
-CSRF_COOKIE_SAMESITE = "Lax"
+# Signing in: passwords, throttling, staff sessions, second factor.
+from .security import *  # noqa: E402, F403
 
 # Languages: Polish first (the first Wagtail locale is created from LANGUAGE_CODE by
 # the first migration), English second.
@@ -227,114 +132,20 @@ USE_TZ = True
 # A translation is created as a draft; it goes live when an editor publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Static files: static/ is the source folder; collectstatic writes to STATIC_ROOT.
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-]
-STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "build" / "staticfiles")))
-STATIC_URL = "/static/"
+# Static files, media, private files, S3, antivirus.
+from .storage import *  # noqa: E402, F403
+from .storage import (  # noqa: E402
+    AWS_PRIVATE_STORAGE_BUCKET_NAME,
+    AWS_S3_CUSTOM_DOMAIN,
+    AWS_S3_ENDPOINT_URL,
+    AWS_S3_REGION_NAME,
+    AWS_STORAGE_BUCKET_NAME,
+)
 
-MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
-MEDIA_URL = "/media/"
-# Applicants' files: never under MEDIA_ROOT, never served by the web server.
-PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
 # Applicants' personal data is kept this many years after an edition's results
 # (an edition may set its own date); then ``anonymise_expired_entries`` removes
 # it (competition/retention.py). A policy, not a deployment switch: no env var.
 PERSONAL_DATA_RETENTION_YEARS = 5
-
-# Storage: local folders by default, S3 when a bucket is configured (DESIGN §7).
-AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
-AWS_PRIVATE_STORAGE_BUCKET_NAME = env("AWS_PRIVATE_STORAGE_BUCKET_NAME")
-AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
-AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", "eu-central-1")
-# Public media only: the host browsers use (CDN or the bucket's public name).
-AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")
-AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID")
-AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY")
-AWS_S3_FILE_OVERWRITE = False
-AWS_S3_SIGNATURE_VERSION = "s3v4"
-# Seconds a signed URL to a private file stays valid.
-PRIVATE_FILE_URL_EXPIRY = int(env("PRIVATE_FILE_URL_EXPIRY", "60"))
-
-# Antivirus (competition/scanning.py): clamd's Unix socket (Debian's
-# /run/clamav/clamd.ctl), or its TCP host and port. Neither set: uploads are
-# stored as "not scanned" and staff see that on every file.
-CLAMD_SOCKET = env("CLAMD_SOCKET", "")
-CLAMD_HOST = env("CLAMD_HOST", "")
-CLAMD_PORT = int(env("CLAMD_PORT", "3310"))
-CLAMD_TIMEOUT = float(env("CLAMD_TIMEOUT", "120"))
-
-
-def _s3_options(**extra):
-    options = {
-        "region_name": AWS_S3_REGION_NAME,
-        "file_overwrite": False,
-        "signature_version": "s3v4",
-    }
-    if AWS_S3_ENDPOINT_URL:
-        options["endpoint_url"] = AWS_S3_ENDPOINT_URL
-    if AWS_ACCESS_KEY_ID:
-        options["access_key"] = AWS_ACCESS_KEY_ID
-        options["secret_key"] = AWS_SECRET_ACCESS_KEY
-    options.update(extra)
-    return options
-
-
-if AWS_STORAGE_BUCKET_NAME:
-    # Public media (Wagtail images and documents): stable, unsigned URLs.
-    _default_storage = {
-        "BACKEND": "campaign_site.storage.S3Storage",
-        "OPTIONS": _s3_options(
-            bucket_name=AWS_STORAGE_BUCKET_NAME,
-            default_acl="public-read",
-            querystring_auth=False,
-            custom_domain=AWS_S3_CUSTOM_DOMAIN,
-        ),
-    }
-else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-
-if AWS_PRIVATE_STORAGE_BUCKET_NAME or AWS_STORAGE_BUCKET_NAME:
-    # Private files: own bucket (or a private/ prefix of the public one), private ACL,
-    # short-lived signed URLs and never a custom domain.
-    _private_storage = {
-        "BACKEND": "campaign_site.storage.S3Storage",
-        "OPTIONS": _s3_options(
-            bucket_name=AWS_PRIVATE_STORAGE_BUCKET_NAME or AWS_STORAGE_BUCKET_NAME,
-            location="" if AWS_PRIVATE_STORAGE_BUCKET_NAME else "private",
-            default_acl="private",
-            querystring_auth=True,
-            querystring_expire=PRIVATE_FILE_URL_EXPIRY,
-            custom_domain=None,
-        ),
-    }
-else:
-    _private_storage = {
-        "BACKEND": "campaign_site.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
-    }
-
-if AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_STORAGE_BUCKET_NAME:
-    from boto3.s3.transfer import TransferConfig
-
-    # django-storages hands a file to boto3's upload_fileobj, which copies a file
-    # object into memory part by part (8 MB) for a multipart upload (over 8 MB),
-    # by default up to ~15 parts at once: one 100 MB presentation grew a worker by
-    # ~100 MB. Without threads one part is read, sent and freed before the next,
-    # so an upload costs one part whatever the file's size (DESIGN §7). Smaller
-    # files go in a single PUT streamed from Django's temporary file.
-    AWS_S3_TRANSFER_CONFIG = TransferConfig(use_threads=False)
-
-STORAGES = {
-    "default": _default_storage,
-    "private": _private_storage,
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-    },
-}
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL")

@@ -1,45 +1,11 @@
-"""The "Dziennik konkursu" permission, given to the secretariat.
+"""The competition log's permission (``view_competition_log``).
 
-The competition's audit log holds the jurors' declarations and score changes:
-a permission of its own, so that no other group gets it by holding some
-permission on entries. ``Entry.Meta.permissions`` declares it (the
-``AlterModelOptions`` below keeps ``makemigrations`` clean); ``post_migrate``
-would create the row only after all migrations, so it is created here
-explicitly for the group to receive it.
+The grant that stood here is a no-op now: ``competition/roles.py`` declares the
+groups' permissions and competition's ``0018_sync_roles`` applies them. The
+migration stays because deployed databases have applied it.
 """
 
 from django.db import migrations
-
-SECRETARIAT = "Sekretariat konkursu"
-CODENAME = "view_competition_log"
-NAME = "Może przeglądać dziennik konkursu"
-
-
-def _permission(apps):
-    ContentType = apps.get_model("contenttypes.ContentType")
-    Permission = apps.get_model("auth.Permission")
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="competition", model="entry"
-    )
-    # By id: in a reverse run the historical ContentType model the FK expects
-    # is not the one get_model() returned here, and Django refuses the instance.
-    permission, _ = Permission.objects.get_or_create(
-        content_type_id=content_type.pk, codename=CODENAME, defaults={"name": NAME}
-    )
-    return permission
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    group, _ = Group.objects.get_or_create(name=SECRETARIAT)
-    group.permissions.add(_permission(apps))
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    group = Group.objects.filter(name=SECRETARIAT).first()
-    if group is not None:
-        group.permissions.remove(_permission(apps))
 
 
 class Migration(migrations.Migration):
@@ -62,5 +28,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "zgłoszenia",
             },
         ),
-        migrations.RunPython(grant, revoke),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

@@ -1,38 +1,12 @@
 """Personal data: each edition's retention date, the entries' "anonymised"
-mark, and the permission to export and erase an applicant's data, given to the
-secretariat (created here explicitly, as in 0010, for the group to receive it).
+mark, and the permission to export and erase an applicant's data.
+
+The grant that stood here is a no-op now: ``competition/roles.py`` declares the
+groups' permissions and competition's ``0018_sync_roles`` applies them. The
+migration stays because deployed databases have applied it.
 """
 
 from django.db import migrations, models
-
-SECRETARIAT = "Sekretariat konkursu"
-CODENAME = "manage_personal_data"
-NAME = "Może eksportować i usuwać dane osobowe zgłaszających"
-
-
-def _permission(apps):
-    ContentType = apps.get_model("contenttypes.ContentType")
-    Permission = apps.get_model("auth.Permission")
-    content_type, _ = ContentType.objects.get_or_create(
-        app_label="competition", model="entry"
-    )
-    permission, _ = Permission.objects.get_or_create(
-        content_type_id=content_type.pk, codename=CODENAME, defaults={"name": NAME}
-    )
-    return permission
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    group, _ = Group.objects.get_or_create(name=SECRETARIAT)
-    group.permissions.add(_permission(apps))
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    group = Group.objects.filter(name=SECRETARIAT).first()
-    if group is not None:
-        group.permissions.remove(_permission(apps))
 
 
 class Migration(migrations.Migration):
@@ -79,5 +53,5 @@ class Migration(migrations.Migration):
                 verbose_name="dane osobowe usunięto",
             ),
         ),
-        migrations.RunPython(grant, revoke),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

@@ -1,4 +1,9 @@
-"""Replace Wagtail's placeholder root with a Polish HomePage; Polish group names."""
+"""Replace Wagtail's placeholder root with a Polish HomePage.
+
+This also gave Wagtail's "Editors"/"Moderators" groups Polish names; that is a
+no-op now, done by ``competition/roles.py``'s ``sync_roles`` (competition's
+``0018_sync_roles``). The operation stays because deployed databases have applied it.
+"""
 
 import uuid
 
@@ -48,21 +53,6 @@ def remove_homepage(apps, schema_editor):
     apps.get_model("home.HomePage").objects.filter(depth=2).delete()
 
 
-GROUP_NAMES = {"Editors": "Redaktorzy", "Moderators": "Moderatorzy"}
-
-
-def polish_group_names(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    for old, new in GROUP_NAMES.items():
-        Group.objects.filter(name=old).update(name=new)
-
-
-def english_group_names(apps, schema_editor):
-    Group = apps.get_model("auth.Group")
-    for old, new in GROUP_NAMES.items():
-        Group.objects.filter(name=new).update(name=old)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0001_initial"),
@@ -72,5 +62,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(create_homepage, remove_homepage),
-        migrations.RunPython(polish_group_names, english_group_names),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

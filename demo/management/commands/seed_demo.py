@@ -29,6 +29,7 @@ from competition.roles import (
     JURY_GROUP,
     MODERATORS_GROUP,
     SECRETARIAT_GROUP,
+    sync_roles,
 )
 from demo.advocates import ADVOCATES, DIRECTORY, FORUM_CATEGORY_SLUG
 from demo.events import EVENT_INDEX, EVENTS, event_times
@@ -690,6 +691,7 @@ class Command(BaseCommand):
     def seed_accounts(self):
         User = get_user_model()
         password = settings.DEMO_PASSWORD
+        sync_roles()
         for username, (groups, superuser, first, last) in DEMO_ACCOUNTS.items():
             user, _ = User.objects.get_or_create(
                 username=username,
