@@ -24,9 +24,9 @@ from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
 from . import audit, photos, scanning
+from .filetypes import PHOTO_CONTENT_TYPES
 from .models import EntryFile
 from .permissions import can_download_original
-from .uploads import PHOTO_CONTENT_TYPES
 
 logger = logging.getLogger(__name__)
 
