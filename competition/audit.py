@@ -59,40 +59,37 @@ def reason(log_entry):
 
 
 class CompetitionLogFormatter(LogFormatter):
-    """A competition action: its ``label`` is also its message unless a
+    """A competition action: its message is its ``template`` filled from the
+    entry's data (:class:`_DataOrUnknown`), else its ``label``, unless a
     subclass says more; the reason given is its comment (Wagtail's name for
     the text a person wrote with the action)."""
 
+    template = None
+
     def format_message(self, log_entry):
+        if self.template is not None:
+            return self.template % _DataOrUnknown(log_entry.data or {})
         return self.message or self.label
 
     def format_comment(self, log_entry):
         return reason(log_entry)
 
 
-def formatter(label):
-    """A :class:`CompetitionLogFormatter` for an action that reads as its label."""
-    return type("ActionFormatter", (CompetitionLogFormatter,), {"label": label})
+class _DataOrUnknown(dict):
+    """A log entry's data, where a value the entry lacks reads as "?"."""
+
+    def __missing__(self, key):
+        return "?"
 
 
-class DownloadFormatter(CompetitionLogFormatter):
-    label = _("Pobranie pliku")
-
-    def format_message(self, log_entry):
-        return _("Pobranie pliku zgłoszenia: %(file)s") % {
-            "file": (log_entry.data or {}).get("file", "?")
-        }
-
-
-class GeneratedFormatter(CompetitionLogFormatter):
-    label = _("Przydział automatyczny")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _(
-            "Przydział automatyczny: dodano %(added)s, usunięto %(removed)s, "
-            "razem %(pairs)s (ziarno %(seed)s)"
-        ) % {key: data.get(key, "?") for key in ("added", "removed", "pairs", "seed")}
+def formatter(label, template=None):
+    """A :class:`CompetitionLogFormatter` for an action that reads as its label,
+    or as ``template`` (``%(key)s`` from the entry's data)."""
+    return type(
+        "ActionFormatter",
+        (CompetitionLogFormatter,),
+        {"label": label, "template": template},
+    )
 
 
 class ChangedFormatter(CompetitionLogFormatter):
@@ -125,9 +122,17 @@ class RemindedFormatter(CompetitionLogFormatter):
 # with its own labels (``downloads.py``, the status page). Registered in
 # wagtail_hooks.py with the modules' own.
 LOG_FORMATTERS = {
-    DOWNLOADED: DownloadFormatter,
+    DOWNLOADED: formatter(
+        _("Pobranie pliku"), _("Pobranie pliku zgłoszenia: %(file)s")
+    ),
     CORRECTED: formatter(_("Zgłoszenie poprawione")),
-    ASSIGNMENTS_GENERATED: GeneratedFormatter,
+    ASSIGNMENTS_GENERATED: formatter(
+        _("Przydział automatyczny"),
+        _(
+            "Przydział automatyczny: dodano %(added)s, usunięto %(removed)s, "
+            "razem %(pairs)s (ziarno %(seed)s)"
+        ),
+    ),
     ASSIGNMENT_CHANGED: ChangedFormatter,
     JURY_REMINDED: RemindedFormatter,
 }

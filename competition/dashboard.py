@@ -55,19 +55,23 @@ def arrange_panels(request, panels):
         panels.append(SecretariatPanel())
 
 
+class CountsPanel(Component):
+    """A panel of counts and dates, styled by the start page's own stylesheet."""
+
+    class Media:
+        css = {"all": ["css/admin-home.css"]}
+
+
 # -- the juror ---------------------------------------------------------------------
 
 
-class JurorPanel(Component):
+class JurorPanel(CountsPanel):
     """Per edition of the juror's jury that is open or about to open: the
     reviews still to do (declaration, not started, draft) and the deadline."""
 
     name = "competition_juror"
     template_name = "competition/admin/home/juror_panel.html"
     order = 10
-
-    class Media:
-        css = {"all": ["css/admin-home.css"]}
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
@@ -143,16 +147,13 @@ def next_date(edition, now):
     return EditionDate(first.label, shown)
 
 
-class SecretariatPanel(Component):
+class SecretariatPanel(CountsPanel):
     """Each edition whose results are not yet published: what waits for the
     secretariat and how far the jury is (counts only)."""
 
     name = "competition_secretariat"
     template_name = "competition/admin/home/secretariat_panel.html"
     order = 20
-
-    class Media:
-        css = {"all": ["css/admin-home.css"]}
 
     def get_context_data(self, parent_context):
         now = timezone.now()

@@ -24,9 +24,9 @@ from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
 from . import audit, photos, scanning
+from .filetypes import PHOTO_CONTENT_TYPES
 from .models import EntryFile
 from .permissions import can_download_original
-from .uploads import PHOTO_CONTENT_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -141,19 +141,27 @@ def _signs_urls(storage):
     return isinstance(storage, S3Storage)
 
 
+def entry_file_or_404(pk, related="entry"):
+    """The file ``pk`` of an entry, with ``related`` selected; ``Http404`` for a
+    file held for a form and not yet part of an entry, or none at all."""
+    return get_object_or_404(
+        EntryFile.objects.select_related(related), pk=pk, entry__isnull=False
+    )
+
+
+def forbidden(message):
+    """The admin's 403 with ``message``: not ``PermissionDenied``, which
+    Wagtail's admin would turn into a redirect home."""
+    return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
+
+
 @require_GET
 def download_entry_file(request, pk):
     """Admin view ``competition_file_download``: one entry file as uploaded, for
     a permitted user (:func:`permissions.can_download_original`; a juror sees
     photos through ``jury.photo`` only), 403 for anyone else in the admin, 404 for a
     file held for a form and not yet part of an entry."""
-    entry_file = get_object_or_404(
-        EntryFile.objects.select_related("entry"), pk=pk, entry__isnull=False
-    )
+    entry_file = entry_file_or_404(pk)
     if not can_download_original(request.user, entry_file):
-        # Not PermissionDenied: Wagtail's admin would turn it into a redirect home.
-        return HttpResponseForbidden(
-            _("Nie masz uprawnień do pobierania plików zgłoszeń."),
-            content_type="text/plain; charset=utf-8",
-        )
+        return forbidden(_("Nie masz uprawnień do pobierania plików zgłoszeń."))
     return file_response(request, entry_file)

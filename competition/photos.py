@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageCms, ImageOps
 
+from .filetypes import PHOTO_CONTENT_TYPES, PILLOW_PLUGINS
 from .models import EntryFile
-from .uploads import PHOTO_CONTENT_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ PREFIX = "shown"
 
 # Only the Pillow plugins of the types ``uploads.check_upload`` accepts may parse
 # a stored photo (JPEG's also opens a phone's MPO).
-PLUGINS = ["JPEG", "PNG", "WEBP"]
+PLUGINS = list(PILLOW_PLUGINS.values())
 
 _SRGB = ImageCms.createProfile("sRGB")
 

@@ -98,19 +98,14 @@ def declare(member, entry, *, has_conflict, kind="", note="", user=None, now=Non
         )
         if has_conflict:
             _withdraw(member, entry)
-        log(
-            instance=entry,
-            action="competition.conflict.declared"
+        _log_declaration(
+            member,
+            entry,
+            declaration,
+            "competition.conflict.declared"
             if has_conflict
             else "competition.conflict.none",
-            user=user,
-            data={
-                "member_id": member.pk,
-                "juror": str(member),
-                "has_conflict": has_conflict,
-                "kind": declaration.kind,
-                "reason": declaration.note,
-            },
+            user,
         )
     return declaration
 
@@ -152,21 +147,28 @@ def revise_to_conflict(member, entry, *, kind, note="", user=None, now=None):
         declaration.declared_at = now
         declaration.save(update_fields=["has_conflict", "kind", "note", "declared_at"])
         review = _withdraw(member, entry, reason=declaration.note, user=user)
-        log(
-            instance=entry,
-            action=REVISED,
-            user=user,
-            data={
-                "member_id": member.pk,
-                "juror": str(member),
-                "has_conflict": True,
-                "kind": declaration.kind,
-                "reason": declaration.note,
-                "previous": previous,
-                "review": review,
-            },
+        _log_declaration(
+            member, entry, declaration, REVISED, user, previous=previous, review=review
         )
     return declaration
+
+
+def _log_declaration(member, entry, declaration, action, user, **more):
+    """Log ``member``'s ``declaration`` (as it now stands) on ``entry``, with
+    ``more`` data."""
+    log(
+        instance=entry,
+        action=action,
+        user=user,
+        data={
+            "member_id": member.pk,
+            "juror": str(member),
+            "has_conflict": declaration.has_conflict,
+            "kind": declaration.kind,
+            "reason": declaration.note,
+            **more,
+        },
+    )
 
 
 def _no_conflict_declared(member, entry):

@@ -54,29 +54,23 @@ INFECTED = "competition.file.infected"
 TOO_LARGE = "competition.file.too_large_for_scanner"
 
 
-class InfectedFormatter(audit.CompetitionLogFormatter):
-    label = _("Złośliwe oprogramowanie w pliku")
-
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _(
+# Registered in wagtail_hooks.py with the other modules' own.
+LOG_FORMATTERS = {
+    INFECTED: audit.formatter(
+        _("Złośliwe oprogramowanie w pliku"),
+        _(
             "Złośliwe oprogramowanie (%(signature)s) w pliku %(file)s: "
             "plik w kwarantannie"
-        ) % {"signature": data.get("signature", "?"), "file": data.get("file", "?")}
-
-
-class TooLargeFormatter(audit.CompetitionLogFormatter):
-    label = _("Plik za duży dla programu antywirusowego")
-
-    def format_message(self, log_entry):
-        return _(
+        ),
+    ),
+    TOO_LARGE: audit.formatter(
+        _("Plik za duży dla programu antywirusowego"),
+        _(
             "Plik %(file)s jest za duży dla programu antywirusowego: "
             "do ręcznego sprawdzenia"
-        ) % {"file": (log_entry.data or {}).get("file", "?")}
-
-
-# Registered in wagtail_hooks.py with the other modules' own.
-LOG_FORMATTERS = {INFECTED: InfectedFormatter, TOO_LARGE: TooLargeFormatter}
+        ),
+    ),
+}
 
 
 def scanner():

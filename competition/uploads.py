@@ -1,19 +1,19 @@
-"""Checking an applicant's upload (DESIGN §7): what a file is, and whether we take it.
+"""Checking an applicant's upload (DESIGN §7): whether we take it.
 
 An upload is judged by what it is, never by what the browser says it is: the type
-comes from the file's first bytes, images are parsed by Pillow under a pixel cap,
-a PPTX must be a real Office ZIP container, and markup or executables are refused
-whatever their name. Nothing here reads a whole file into memory: hashing streams
-chunks, type checks read a header and a trailer with seek/tell. The applicant's
-file name is kept only as data, reduced by :func:`safe_name`.
+comes from the file's first bytes (``filetypes.py``), images are parsed by
+Pillow under a pixel cap, a PPTX must be a real Office ZIP container, and markup
+or executables are refused whatever their name. Nothing here reads a whole file
+into memory: hashing streams chunks, type checks read a header and a trailer
+with seek/tell. The applicant's file name is kept only as data, reduced by
+:func:`safe_name`.
 
-Storing a checked file is ``files.py``'s work, handing it out ``downloads.py``'s.
+Telling what a file is belongs to ``filetypes.py``, storing a checked file to
+``files.py``, handing it out to ``downloads.py``.
 """
 
-import hashlib
 import logging
 import re
-import struct
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -22,7 +22,34 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from .filetypes import (
+    HEAD_SIZE,
+    PHOTO_CONTENT_TYPES,
+    PHOTO_TYPES,
+    PILLOW_FORMATS,
+    PILLOW_PLUGINS,
+    PRESENTATION_CHOICES,
+    PRESENTATION_TYPES,
+    TAIL_SIZE,
+    TYPE_LABELS,
+    detect_type,
+    is_executable,
+    looks_like_markup,
+    sha256_and_markup,
+)
 from .models import EntryFile
+
+# The type tables are ``filetypes.py``'s; the forms, the results page and the
+# permissions still import these from here.
+__all__ = [
+    "PHOTO_CONTENT_TYPES",
+    "PHOTO_TYPES",
+    "PRESENTATION_CHOICES",
+    "PRESENTATION_TYPES",
+    "CheckedFile",
+    "check_upload",
+    "safe_name",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -39,75 +66,6 @@ MAX_UNZIP_RATIO = 100
 MAX_ZIP_MEMBERS = 10_000
 
 ORIGINAL_NAME_MAX_LENGTH = 200
-
-HEAD_SIZE = 8192
-TAIL_SIZE = 1024  # "%%EOF" must be in the last KB, as PDF readers require
-SNIFF_SIZE = 1024
-
-# Type code -> (extension, content type). The presentation codes are also what an
-# edition may allow (``CompetitionPage.presentation_types``, PRESENTATION_CHOICES).
-PHOTO_TYPES = {
-    "jpeg": ("jpg", "image/jpeg"),
-    "png": ("png", "image/png"),
-    "webp": ("webp", "image/webp"),
-}
-PHOTO_CONTENT_TYPES = frozenset(
-    content_type for _ext, content_type in PHOTO_TYPES.values()
-)
-PRESENTATION_TYPES = {
-    "pdf": ("pdf", "application/pdf"),
-    "pptx": (
-        "pptx",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    ),
-    "mp4": ("mp4", "video/mp4"),
-    "mp3": ("mp3", "audio/mpeg"),
-}
-TYPE_LABELS = {
-    "jpeg": "JPEG",
-    "png": "PNG",
-    "webp": "WebP",
-    "pdf": "PDF",
-    "pptx": "PPTX",
-    "mp4": "MP4",
-    "mp3": "MP3",
-}
-# The edition form's tick boxes, named for the secretariat.
-PRESENTATION_NAMES = {
-    "pdf": "PDF",
-    "pptx": "PowerPoint (PPTX)",
-    "mp4": _("film MP4"),
-    "mp3": _("nagranie MP3"),
-}
-PRESENTATION_CHOICES = [(code, PRESENTATION_NAMES[code]) for code in PRESENTATION_TYPES]
-# Pillow's name for each photo type; phones write JPEGs with several pictures
-# (MPO), which are still JPEGs to every browser.
-PILLOW_FORMATS = {"jpeg": {"JPEG", "MPO"}, "png": {"PNG"}, "webp": {"WEBP"}}
-
-# What a browser would render as a page (or run) if it ever sniffed the file.
-MARKUP_STARTS = (
-    b"<!doctype",
-    b"<html",
-    b"<head",
-    b"<body",
-    b"<script",
-    b"<svg",
-    b"<?xml",
-)
-MARKUP_ANYWHERE = (b"<script", b"<html", b"<svg", b"<iframe", b"<body", b"javascript:")
-EXECUTABLE_STARTS = (
-    b"MZ",  # Windows PE, DOS
-    b"\x7fELF",
-    b"#!",
-    b"\xfe\xed\xfa\xce",  # Mach-O 32/64, both byte orders
-    b"\xfe\xed\xfa\xcf",
-    b"\xce\xfa\xed\xfe",
-    b"\xcf\xfa\xed\xfe",
-    b"\xca\xfe\xba\xbe",  # Mach-O universal (and Java classes)
-)
-BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-# ISO BMFF brands of still images (HEIC, AVIF), which are not films.
-IMAGE_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
 
 
 @dataclass(frozen=True)
@@ -188,7 +146,7 @@ def check_upload(uploaded_file, kind, edition):
 
     head = _read_at(uploaded_file, 0, HEAD_SIZE)
     tail = _read_at(uploaded_file, max(0, size - TAIL_SIZE), TAIL_SIZE)
-    if _is_executable(head) or _looks_like_markup(head):
+    if is_executable(head) or looks_like_markup(head):
         raise ValidationError(
             _(
                 "Plik „%(name)s” to program lub strona internetowa (HTML, SVG), "
@@ -198,7 +156,7 @@ def check_upload(uploaded_file, kind, edition):
             params={"name": name},
         )
 
-    detected = _detect_type(head, tail)
+    detected = detect_type(head, tail)
     try:
         if kind == EntryFile.Kind.PHOTO:
             width, height = _check_photo(uploaded_file, detected, name)
@@ -209,7 +167,7 @@ def check_upload(uploaded_file, kind, edition):
             )
             width = height = None
             extension, content_type = PRESENTATION_TYPES[detected]
-        digest, has_markup = _sha256(uploaded_file)
+        digest, has_markup = sha256_and_markup(uploaded_file)
     except ValidationError:
         raise
     except Exception as error:
@@ -277,69 +235,6 @@ def _read_at(uploaded_file, offset, length):
     return data or b""
 
 
-def _is_executable(head):
-    return head.startswith(EXECUTABLE_STARTS)
-
-
-def _looks_like_markup(head):
-    """HTML, SVG or XML at the start (after a BOM and blanks), or any tag a browser
-    would act on within the first kilobyte, where content sniffing looks."""
-    start = head[:SNIFF_SIZE]
-    for bom in BOMS:
-        if start.startswith(bom):
-            start = start[len(bom) :]
-            break
-    # UTF-16 markup has a NUL after each ASCII letter.
-    start = start.replace(b"\x00", b"").lstrip().lower()
-    if start.startswith(MARKUP_STARTS):
-        return True
-    return any(token in start for token in MARKUP_ANYWHERE)
-
-
-def _detect_type(head, tail):
-    """The type code the first bytes prove, or ``None``."""
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head.startswith(b"%PDF-") and b"%%EOF" in tail:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"  # a PPTX if the container check agrees
-    if _is_iso_media(head):
-        return "mp4"
-    if _is_mp3(head):
-        return "mp3"
-    return None
-
-
-def _is_iso_media(head):
-    if len(head) < 12 or head[4:8] != b"ftyp":
-        return False
-    (box_size,) = struct.unpack(">I", head[:4])
-    return box_size >= 12 and head[8:12] not in IMAGE_BRANDS
-
-
-def _is_mp3(head):
-    if head.startswith(b"ID3"):
-        # ID3v2.2-2.4, then a "syncsafe" size: high bits always clear.
-        return (
-            len(head) >= 10
-            and head[3] in (2, 3, 4)
-            and all(byte < 0x80 for byte in head[6:10])
-        )
-    if len(head) < 4 or head[0] != 0xFF or head[1] & 0xE0 != 0xE0:
-        return False
-    version = (head[1] >> 3) & 0b11
-    layer = (head[1] >> 1) & 0b11
-    bitrate = head[2] >> 4
-    sample_rate = (head[2] >> 2) & 0b11
-    # Reserved values of an MPEG audio frame header; layer 00 is AAC (ADTS).
-    return version != 0b01 and layer != 0 and bitrate != 0xF and sample_rate != 0b11
-
-
 def _check_photo(uploaded_file, detected, name):
     """Parse the image with Pillow; returns (width, height)."""
     if detected not in PHOTO_TYPES:
@@ -357,7 +252,7 @@ def _check_photo(uploaded_file, detected, name):
         params={"name": name, "limit": MAX_PHOTO_PIXELS // 1_000_000},
     )
     # Only the plugin the magic bytes named may parse the file.
-    formats = [{"jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}[detected]]
+    formats = [PILLOW_PLUGINS[detected]]
     # No need to make Pillow's DecompressionBombWarning an error (which is not
     # thread-safe): it fires above Pillow's limit, far above our own cap, and the
     # size check below refuses those images anyway.
@@ -446,21 +341,3 @@ def _check_pptx(uploaded_file, name, size):
             code="zip_bomb",
             params={"name": name},
         )
-
-
-def _sha256(uploaded_file):
-    """(hex SHA-256, whether an HTML tag or script appears anywhere), in one pass
-    over the file's chunks. A JPEG/HTML polyglot hides its markup in a comment
-    or after the image's end, past the first kilobyte."""
-    digest = hashlib.sha256()
-    overlap = max(len(token) for token in MARKUP_ANYWHERE) - 1
-    carry = b""
-    found = False
-    uploaded_file.seek(0)
-    for chunk in uploaded_file.chunks():
-        digest.update(chunk)
-        if not found:
-            window = (carry + chunk).lower()
-            found = any(token in window for token in MARKUP_ANYWHERE)
-            carry = window[-overlap:]
-    return digest.hexdigest(), found

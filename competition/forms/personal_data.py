@@ -9,22 +9,22 @@ REASON_HELP = _(
 )
 
 
-class PersonalDataExportForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Podstawa eksportu"),
+def reason_field(label):
+    """The reason for the log that every request about personal data needs."""
+    return forms.CharField(
+        label=label,
         help_text=REASON_HELP,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class PersonalDataExportForm(forms.Form):
+    reason = reason_field(_("Podstawa eksportu"))
 
 
 class ErasureForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Powód usunięcia"),
-        help_text=REASON_HELP,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    reason = reason_field(_("Powód usunięcia"))
     confirm = forms.BooleanField(
         label=_("Rozumiem, że usunięcia danych osobowych i plików nie można cofnąć"),
     )

@@ -26,6 +26,7 @@ from ..forms.formal_check import FormalCheckForm
 from ..models import Entry, FormalCheck, Status
 from ..permissions import can_check
 from .entry_details import EntryDetailsMixin, entry_with_details
+from .entry_screen import EntryScreenMixin
 
 NOT_SUBMITTED = _(
     "Zgłoszenie %(reference)s ma status „%(status)s”. Ocenę formalną "
@@ -34,7 +35,11 @@ NOT_SUBMITTED = _(
 
 
 class FormalCheckView(
-    EntryDetailsMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+    EntryDetailsMixin,
+    EntryScreenMixin,
+    PermissionCheckedMixin,
+    WagtailAdminTemplateMixin,
+    FormView,
 ):
     """The checklist beside everything the applicant sent, and the decision."""
 
@@ -44,8 +49,6 @@ class FormalCheckView(
     page_title = _("Ocena formalna")
     header_icon = "tasks"
     model = Entry
-    index_url_name = None
-    inspect_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
         # The permission is checked (by the mixin) before the entry is looked
@@ -77,19 +80,6 @@ class FormalCheckView(
             .filter(entry=self.object)
             .first()
         )
-
-    def get_inspect_url(self):
-        return reverse(self.inspect_url_name, args=[self.object.pk])
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse(self.index_url_name), "label": _("Zgłoszenia")},
-            {"url": self.get_inspect_url(), "label": str(self.object)},
-            {"url": "", "label": self.page_title, "sublabel": str(self.object)},
-        ]
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -19,6 +18,7 @@ from ..forms.personal_data import ErasureForm, PersonalDataExportForm
 from ..models import Entry
 from ..permissions import can_manage_personal_data
 from ..workflow import OPEN_STATES
+from .entry_screen import EntryScreenMixin
 
 STILL_IN_COMPETITION = _(
     "To zgłoszenie wciąż bierze udział w konkursie (status: „%(status)s”). "
@@ -27,14 +27,14 @@ STILL_IN_COMPETITION = _(
 )
 
 
-class PersonalDataView(WagtailAdminTemplateMixin, FormView):
+class PersonalDataView(EntryScreenMixin, WagtailAdminTemplateMixin, FormView):
     """A form about one entry's personal data; the permission is checked
     before the entry is looked up (a refused user learns nothing of ids)."""
 
     template_name = "competition/admin/personal_data.html"
     header_icon = "user"
-    index_url_name = None
-    inspect_url_name = None
+    # Whether the request cannot be undone: the page then warns in red.
+    destructive = False
 
     def dispatch(self, request, *args, **kwargs):
         if not can_manage_personal_data(request.user):
@@ -43,19 +43,6 @@ class PersonalDataView(WagtailAdminTemplateMixin, FormView):
             Entry.objects.select_related("edition", "category"), pk=kwargs["pk"]
         )
         return super().dispatch(request, *args, **kwargs)
-
-    def get_inspect_url(self):
-        return reverse(self.inspect_url_name, args=[self.object.pk])
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse(self.index_url_name), "label": _("Zgłoszenia")},
-            {"url": self.get_inspect_url(), "label": str(self.object)},
-            {"url": "", "label": self.page_title, "sublabel": str(self.object)},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -73,7 +60,6 @@ class PersonalDataExportView(PersonalDataView):
     page_title = _("Eksport danych osobowych")
     form_class = PersonalDataExportForm
     submit_label = _("Pobierz ZIP")
-    destructive = False
     intro = _(
         "Plik ZIP zawiera wszystko, co przechowujemy o zgłaszającym (RODO "
         "art. 15): dane zgłoszenia, odpowiedzi, zgody z ich treścią, decyzję i "
