@@ -48,7 +48,7 @@ from .models import (
     ReviewVersion,
     Score,
 )
-from .submission import stored_names
+from .submission import ENTRY_FIELDS, stored_names
 from .validators import format_nip
 from .workflow import SECRETARIAT, SYSTEM
 
@@ -65,48 +65,26 @@ LOG_ACTIONS = {
 #: What replaces a removed value inside a text that stays.
 REMOVED = "[usunięto]"
 
+#: The submitted fields that stay, for the statistics.
+KEPT_FIELDS = frozenset(
+    {"nominee_kind", "nomination", "legal_form", "powiat", "previous_award_year"}
+)
+
 #: The entry's fields holding personal data (or what identifies the
-#: organisation and so its people), emptied.
+#: organisation and so its people), emptied: every other submitted field, and
+#: the secretariat's reason.
 PERSONAL_FIELDS = (
-    "organisation_name",
-    "running_entity_name",
-    "person_name",
-    "nip",
-    "regon",
-    "krs",
-    "street",
-    "postal_code",
-    "city",
-    "website",
-    "contact_name",
-    "email",
-    "phone",
-    "nominee_email",
-    "nominee_phone",
-    "title",
-    "summary",
-    "video_url",
+    *(name for name in ENTRY_FIELDS if name not in KEPT_FIELDS),
     "status_reason",
 )
 
 #: Values searched for (and replaced) in texts that stay: those long and
-#: distinctive enough not to match ordinary words.
-SEARCHED_FIELDS = (
-    "organisation_name",
-    "running_entity_name",
-    "person_name",
-    "contact_name",
-    "nip",
-    "regon",
-    "krs",
-    "street",
-    "website",
-    "email",
-    "phone",
-    "nominee_email",
-    "nominee_phone",
-    "title",
-    "video_url",
+#: distinctive enough not to match ordinary words (not a postal code or a
+#: town, not the summary or the reason, which are long texts themselves).
+SEARCHED_FIELDS = tuple(
+    name
+    for name in PERSONAL_FIELDS
+    if name not in {"postal_code", "city", "summary", "status_reason"}
 )
 MIN_SEARCHED_LENGTH = 5
 

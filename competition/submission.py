@@ -17,15 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from . import emails, files, scanning, workflow
-from .models import (
-    AccessToken,
-    Consent,
-    Entry,
-    EntryAnswer,
-    EntryFile,
-    EntryNumberSequence,
-    Status,
-)
+from .models import AccessToken, Consent, Entry, EntryFile, Status
+from .models.entries import EntryAnswer, EntryNumberSequence
 
 # How long an applicant's status link works after the results are announced.
 STATUS_LINK_DAYS_AFTER_RESULTS = 365
@@ -124,6 +117,15 @@ def next_reference(edition):
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number, f"{edition.code}-{sequence.last_number:04d}"
+
+
+def _filled(form, draft, edition, category, language):
+    """``draft`` (or a new entry) with the form's values, still a draft."""
+    entry = draft or Entry(edition=edition, category=category)
+    _fill(entry, form)
+    entry.language = language
+    entry.status = Status.DRAFT
+    return entry
 
 
 def _fill(entry, form):
@@ -233,11 +235,8 @@ def save_draft(form, edition, category, language, draft=None, removed_handles=()
     try:
         uploaded = _store_uploads(form, stored)
         with transaction.atomic():
-            entry = draft or Entry(edition=edition, category=category)
-            _fill(entry, form)
+            entry = _filled(form, draft, edition, category, language)
             entry.draft_invalid_values = form.invalid_values()
-            entry.language = language
-            entry.status = Status.DRAFT
             entry.draft_expires_at = timezone.now() + timedelta(
                 days=edition.draft_retention_days
             )
@@ -274,10 +273,7 @@ def submit(form, page, category, language, build_urls, draft=None, removed_handl
     try:
         uploaded = _store_uploads(form, stored)
         with transaction.atomic():
-            entry = draft or Entry(edition=edition, category=category)
-            _fill(entry, form)
-            entry.language = language
-            entry.status = Status.DRAFT
+            entry = _filled(form, draft, edition, category, language)
             # The unique key makes a second copy of this POST fail here.
             entry.idempotency_key = key
             entry.draft_expires_at = None

@@ -6,24 +6,10 @@ formal check offers exactly that, and the form shows the flagged part of it
 §5), prefilled and checked by the same rules as at submission.
 """
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from home import teryt
-
-from .. import reference, submission
-from ..models.entries import Entry, EntryAnswer, NomineeKind
-from ..validators import (
-    clean_krs,
-    clean_nip,
-    clean_phone,
-    clean_postal_code,
-    clean_regon,
-)
-from .errors import DescribedErrorsMixin
-
-ANSWER_PREFIX = "answer_"
+from ..models.entries import Entry, EntryAnswer
+from .entry import ANSWER_PREFIX, EntryFieldsForm, nominee_fields, required_fields
 
 # Submitted fields that are never flagged. The kind of nominee and who
 # nominates follow from the category and the applicant's choice: changing them
@@ -38,29 +24,8 @@ NOT_CORRECTABLE = frozenset(
         "nominee_phone",
     }
 )
-
-# Fields the secretariat may flag, in the order the submission form shows them.
-ENTRY_FIELDS = tuple(
-    name for name in submission.ENTRY_FIELDS if name not in NOT_CORRECTABLE
-)
-
-# Optional at submission whatever the entry is (KRS and the running entity
-# depend on the legal form: see ``CorrectionForm._is_required``).
-OPTIONAL_FIELDS = frozenset({"regon", "website", "video_url"})
-# The submission form shows these to one kind of nominee only (a person has
-# no street address in it, an organisation no person's name).
-ORGANISATION_ONLY = frozenset(
-    {
-        "organisation_name",
-        "legal_form",
-        "running_entity_name",
-        "nip",
-        "regon",
-        "krs",
-        "street",
-    }
-)
-PERSON_ONLY = frozenset({"person_name"})
+# What a new legal form may bring that was not flagged: see ``clean()``.
+BROUGHT_BY_LEGAL_FORM = ("krs", "running_entity_name")
 
 
 def correctable(entry, criteria):
@@ -69,10 +34,11 @@ def correctable(entry, criteria):
     being ``None`` for an entry field and the criterion of ``criteria`` for an
     answer (``answer_<id>``). The formal check offers exactly these;
     :class:`CorrectionForm` shows the flagged ones."""
-    other_kind = (
-        ORGANISATION_ONLY if entry.nominee_kind == NomineeKind.PERSON else PERSON_ONLY
-    )
-    pairs = [(name, None) for name in ENTRY_FIELDS if name not in other_kind]
+    pairs = [
+        (name, None)
+        for name in nominee_fields(entry.nominee_kind)
+        if name not in NOT_CORRECTABLE
+    ]
     pairs += [(f"{ANSWER_PREFIX}{criterion.pk}", criterion) for criterion in criteria]
     return pairs
 
@@ -84,133 +50,50 @@ def field_label(name):
     return Entry._meta.get_field(name).verbose_name
 
 
-def _text(model_field, textarea=False):
-    field = Entry._meta.get_field(model_field)
-    return forms.CharField(
-        label=field.verbose_name,
-        max_length=field.max_length,
-        widget=forms.Textarea(attrs={"rows": 6}) if textarea else forms.TextInput,
-    )
-
-
-def _build_entry_field(name):
-    """The form field for one of :data:`ENTRY_FIELDS`, labelled as on the entry."""
-    label = field_label(name)
-    if name == "legal_form":
-        return forms.ChoiceField(
-            label=label, choices=[("", "—"), *reference.legal_form_choices()]
-        )
-    if name == "powiat":
-        return forms.ChoiceField(
-            label=label, choices=[("", "—"), *teryt.powiat_choices()]
-        )
-    if name in ("website", "video_url"):
-        return forms.URLField(
-            label=label,
-            max_length=Entry._meta.get_field(name).max_length,
-            assume_scheme="https",
-            widget=forms.URLInput(attrs={"inputmode": "url"}),
-        )
-    if name == "email":
-        return forms.EmailField(label=label, max_length=254, widget=forms.EmailInput())
-    if name == "phone":
-        return forms.CharField(
-            label=label,
-            max_length=Entry._meta.get_field(name).max_length,
-            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        )
-    if name in ("nip", "regon", "krs", "postal_code"):
-        # The stored value is normalised; what applicants type may carry
-        # spaces and dashes, so the input is a little longer.
-        field = forms.CharField(label=label, max_length=20)
-        field.widget.attrs["inputmode"] = "numeric"
-        return field
-    return _text(name, textarea=name == "summary")
-
-
-class CorrectionForm(DescribedErrorsMixin, forms.Form):
-    """The flagged fields of ``entry``, prefilled with what was submitted."""
+class CorrectionForm(EntryFieldsForm):
+    """The flagged fields of ``entry``, prefilled with what was submitted and
+    checked as at submission (only these fields are sent)."""
 
     def __init__(self, entry, *args, **kwargs):
         self.entry = entry
         kwargs.setdefault("auto_id", f"entry-{entry.pk}-%s")
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, instance=entry, **kwargs)
+        self.error_summary_id = self.auto_id % "error-summary"
         flagged = set(entry.correction_fields or [])
-        answers = {answer.criterion_id: answer for answer in entry.answers.all()}
-        self.criteria = {}
-        for name, criterion in correctable(entry, entry.category.criteria.all()):
-            if name not in flagged:
-                continue
-            if criterion is None:
-                field = _build_entry_field(name)
-                field.required = self._is_required(name)
-                self.fields[name] = field
-                self.initial[name] = getattr(entry, name)
-                continue
-            self.criteria[name] = criterion
-            self.fields[name] = forms.CharField(
-                label=criterion.localized_question,
-                max_length=criterion.answer_max_length,
-                widget=forms.Textarea(attrs={"rows": 8}),
-                help_text=ngettext(
-                    "Najwyżej %(count)d znak.",
-                    "Najwyżej %(count)d znaków.",
-                    criterion.answer_max_length,
-                )
-                % {"count": criterion.answer_max_length},
-            )
-            answer = answers.get(criterion.pk)
-            self.initial[name] = answer.text if answer else ""
-
-    def _is_required(self, name):
-        if name in OPTIONAL_FIELDS:
-            return False
-        if name in ("krs", "running_entity_name"):
-            if "legal_form" in self.fields:
-                return False  # depends on the new legal form: see clean()
-            if name == "krs":
-                form = reference.legal_form(self.entry.legal_form)
-                return bool(form and form["has_krs"])
-            return self.entry.legal_form in reference.RUN_BY_ANOTHER_ENTITY
-        return True
-
-    def clean_nip(self):
-        return clean_nip(self.cleaned_data["nip"])
-
-    def clean_regon(self):
-        value = self.cleaned_data["regon"]
-        return clean_regon(value) if value else ""
-
-    def clean_krs(self):
-        value = self.cleaned_data["krs"]
-        return clean_krs(value) if value else ""
-
-    def clean_postal_code(self):
-        return clean_postal_code(self.cleaned_data["postal_code"])
-
-    def clean_phone(self):
-        return clean_phone(self.cleaned_data["phone"])
+        offered = [
+            (name, criterion)
+            for name, criterion in correctable(entry, entry.category.criteria.all())
+            if name in flagged
+        ]
+        shown = {name for name, _criterion in offered}
+        for name in [name for name in self.fields if name not in shown]:
+            del self.fields[name]
+        criteria = [criterion for _name, criterion in offered if criterion]
+        self.criteria = dict(
+            zip(self.add_answer_fields(criteria), criteria, strict=True)
+        )
+        answers = {answer.criterion_id: answer.text for answer in entry.answers.all()}
+        for name, criterion in self.criteria.items():
+            self.fields[name].required = True
+            self.initial[name] = answers.get(criterion.pk, "")
+        # A new legal form decides the KRS and the running entity: see clean().
+        legal_form = "" if "legal_form" in self.fields else entry.legal_form
+        for name in required_fields(entry.nominee_kind, legal_form):
+            if name in self.fields:
+                self.fields[name].required = True
 
     def clean(self):
         cleaned = super().clean()
-        legal_form = cleaned.get("legal_form", self.entry.legal_form)
-        # A new legal form may bring a KRS or a running entity that was not
-        # flagged: ask the secretariat rather than accept an incomplete entry.
-        form = reference.legal_form(legal_form)
-        if "legal_form" in self.fields and form:
-            krs = cleaned.get("krs", self.entry.krs)
-            if form["has_krs"] and not krs and "krs" in self.fields:
-                self.add_error("krs", _("Ta forma prawna wymaga numeru KRS."))
-            running = cleaned.get("running_entity_name", self.entry.running_entity_name)
-            if (
-                legal_form in reference.RUN_BY_ANOTHER_ENTITY
-                and not running
-                and "running_entity_name" in self.fields
-            ):
-                self.add_error(
-                    "running_entity_name",
-                    _("Podaj nazwę podmiotu, który prowadzi tę jednostkę."),
-                )
+        if "legal_form" in self.fields:
+            # A new legal form may bring a KRS or a running entity that was not
+            # flagged: ask the secretariat rather than accept an incomplete entry.
+            required = required_fields(
+                self.entry.nominee_kind,
+                cleaned.get("legal_form", self.entry.legal_form),
+            )
+            self.missing(
+                [name for name in BROUGHT_BY_LEGAL_FORM if name in required], cleaned
+            )
         return cleaned
 
     def changed_fields(self):

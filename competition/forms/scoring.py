@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import ConflictDeclaration
 from ..reviews import CriterionScore
-from .errors import DescribedErrorsMixin
+from .rendering import AccessibleFormMixin
 
 NO_CONFLICT = "no"
 CONFLICT = "yes"
@@ -20,7 +20,7 @@ def display_weight(weight):
     return formats.localize(weight.normalize())
 
 
-class DeclarationForm(DescribedErrorsMixin, forms.Form):
+class DeclarationForm(AccessibleFormMixin, forms.Form):
     answer = forms.ChoiceField(
         label=_("Twoja deklaracja"),
         choices=[
@@ -48,7 +48,6 @@ class DeclarationForm(DescribedErrorsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "declaration-%s")
         super().__init__(*args, **kwargs)
-        self.fields["kind"].widget.attrs["aria-describedby"] = "declaration-kind-help"
 
     @property
     def has_conflict(self):
@@ -88,10 +87,9 @@ class ConflictRevisionForm(DeclarationForm):
         kind.error_messages["required"] = _(
             "Wybierz rodzaj konfliktu interesów, który zgłaszasz."
         )
-        del kind.widget.attrs["aria-describedby"]
 
 
-class ReviewForm(DescribedErrorsMixin, forms.Form):
+class ReviewForm(AccessibleFormMixin, forms.Form):
     """Points (0..max) and a comment per criterion of the entry's category.
 
     ``submitting``: points are then required for every criterion.
@@ -120,10 +118,6 @@ class ReviewForm(DescribedErrorsMixin, forms.Form):
         self.needs_reason = needs_reason
         if not needs_reason:
             del self.fields["reason"]
-        else:
-            self.fields["reason"].widget.attrs["aria-describedby"] = (
-                "review-reason-help"
-            )
         for criterion in self.criteria:
             message = _("Wpisz liczbę punktów od 0 do %(max)s.") % {
                 "max": criterion.max_points
@@ -149,9 +143,6 @@ class ReviewForm(DescribedErrorsMixin, forms.Form):
                         "data-weight": str(criterion.weight),
                     }
                 ),
-            )
-            points.widget.attrs["aria-describedby"] = (
-                f"review-points_{criterion.pk}-help"
             )
             self.fields[f"points_{criterion.pk}"] = points
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(

@@ -1,7 +1,8 @@
 """The public submission form of one category (field names: DESIGN §5).
 
-The form only validates; ``competition/submission.py`` saves. Files are checked
-by ``competition/uploads.py`` while the form cleans, so a rejected file is reported
+The form only validates; ``competition/submission.py`` saves. The entry's own
+fields are declared once, in ``forms/entry.py``. Files are checked by
+``competition/uploads.py`` while the form cleans, so a rejected file is reported
 next to its field like any other mistake.
 """
 
@@ -10,29 +11,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.teryt import powiat_choices
-
-from .. import reference, uploads, validators
+from .. import submission, uploads
 from ..models import Nomination, NomineeKind
+from .entry import ANSWER_PREFIX, EntryFieldsForm, required_fields
 
-# Fields an organisation must fill, and those a person must fill, on submit.
-ORGANISATION_REQUIRED = (
-    "organisation_name",
-    "legal_form",
-    "nip",
-    "street",
-    "postal_code",
-    "city",
-    "powiat",
-)
-PERSON_REQUIRED = ("person_name", "city", "powiat")
-ALWAYS_REQUIRED = ("contact_name", "email", "title", "summary")
 HONEYPOT = "fax_number"
 # Mistakes that stop even a draft: without a valid e-mail nobody could come back
 # to it, and a filled honeypot is a bot.
 DRAFT_BLOCKERS = ("email", HONEYPOT, "nominee_kind")
-EMAIL_MESSAGE = _("Wpisz adres e-mail w formacie nazwa@domena.pl.")
-URL_MESSAGE = _("Wpisz pełny adres strony, np. https://www.example.org.")
+CONSENTS = ("consent_rules", "consent_data", "consent_image_publication")
+# The consents without which an entry is not accepted.
+REQUIRED_CONSENTS = ("consent_rules", "consent_data")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -53,10 +42,12 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-CHOICE_MESSAGE = _("Wybierz jedną z pozycji z listy.")
-
-# The fields in the order the page shows them (the error summary follows it);
-# the criteria's answers go after "summary".
+# The fields in the order the page shows them (the error summary follows it):
+# the nominee's names and numbers first, then where, who to contact and what;
+# the criteria's answers go after "summary", the files before the video link.
+_CONTACT_ONWARDS = submission.ENTRY_FIELDS[
+    submission.ENTRY_FIELDS.index("contact_name") : -1
+]
 PAGE_ORDER = (
     "nominee_kind",
     "nomination",
@@ -73,19 +64,11 @@ PAGE_ORDER = (
     "postal_code",
     "city",
     "powiat",
-    "contact_name",
-    "email",
-    "phone",
-    "nominee_email",
-    "nominee_phone",
-    "title",
-    "summary",
+    *_CONTACT_ONWARDS,
     "photos",
     "presentation",
     "video_url",
-    "consent_rules",
-    "consent_data",
-    "consent_image_publication",
+    *CONSENTS,
 )
 # A consent's label is its whole sentence: the error summary names it shortly.
 SUMMARY_LABELS = {
@@ -95,136 +78,16 @@ SUMMARY_LABELS = {
 }
 
 
-def _blank_choice(choices):
-    return [("", _("– wybierz –")), *choices]
-
-
-class EntryForm(forms.Form):
+class EntryForm(EntryFieldsForm):
     """One category's form. ``kept_files`` are files accepted by an earlier,
     unsuccessful attempt (or saved with a draft), which count towards limits."""
 
-    nominee_kind = forms.ChoiceField(
-        label=_("Kogo zgłaszasz"),
-        choices=NomineeKind.choices,
-        widget=forms.HiddenInput,
-    )
-    nomination = forms.ChoiceField(
-        label=_("Kto składa zgłoszenie"),
-        choices=Nomination.choices,
-        initial=Nomination.SELF,
-        widget=forms.RadioSelect,
-    )
-    organisation_name = forms.CharField(
-        label=_("Pełna nazwa organizacji"), max_length=300, required=False
-    )
-    legal_form = forms.ChoiceField(
-        label=_("Forma prawna"),
-        required=False,
-        error_messages={"invalid_choice": CHOICE_MESSAGE},
-    )
-    running_entity_name = forms.CharField(
-        label=_("Nazwa podmiotu prowadzącego"),
-        max_length=300,
-        required=False,
-        help_text=_(
-            "Dla CIS, KIS, WTZ i ZAZ: podmiot, który prowadzi jednostkę (np. gmina, "
-            "fundacja). Numery NIP, REGON i KRS podaj tego podmiotu."
-        ),
-    )
-    nip = forms.CharField(
-        label=_("NIP"),
-        max_length=20,
-        required=False,
-        help_text=_("10 cyfr, mogą być z myślnikami."),
-    )
-    regon = forms.CharField(
-        label=_("REGON"), max_length=20, required=False, help_text=_("9 albo 14 cyfr.")
-    )
-    krs = forms.CharField(
-        label=_("Numer KRS"),
-        max_length=14,
-        required=False,
-        help_text=_("10 cyfr. Zostaw puste, jeśli organizacja nie ma wpisu w KRS."),
-    )
-    person_name = forms.CharField(
-        label=_("Imię i nazwisko osoby zgłaszanej"), max_length=200, required=False
-    )
-    previous_award_year = forms.IntegerField(
-        label=_("W którym roku otrzymaliście tytuł Mazowieckiej Marki ES?"),
-        min_value=2016,
-        max_value=2100,
-        required=False,
-    )
-    street = forms.CharField(label=_("Ulica i numer"), max_length=200, required=False)
-    postal_code = forms.CharField(
-        label=_("Kod pocztowy"),
-        max_length=6,
-        required=False,
-        help_text=_("Np. 00-844."),
-    )
-    city = forms.CharField(label=_("Miejscowość"), max_length=100, required=False)
-    powiat = forms.ChoiceField(
-        label=_("Powiat"),
-        required=False,
-        help_text=_("Powiat, w którym jest siedziba (województwo mazowieckie)."),
-        error_messages={"invalid_choice": CHOICE_MESSAGE},
-    )
-    website = forms.URLField(
-        label=_("Strona internetowa"),
-        max_length=300,
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": URL_MESSAGE},
-    )
-    contact_name = forms.CharField(
-        label=_("Imię i nazwisko osoby do kontaktu"), max_length=200, required=False
-    )
-    email = forms.EmailField(
-        label=_("Adres e-mail"),
-        required=False,
-        error_messages={"invalid": EMAIL_MESSAGE},
-        help_text=_("Na ten adres wyślemy potwierdzenie i link do statusu zgłoszenia."),
-    )
-    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
-    nominee_email = forms.EmailField(
-        label=_("Adres e-mail osoby lub organizacji zgłaszanej"),
-        required=False,
-        error_messages={"invalid": EMAIL_MESSAGE},
-        help_text=_(
-            "Poinformujemy ją o zgłoszeniu i o tym, skąd mamy jej dane (art. 14 RODO)."
-        ),
-    )
-    nominee_phone = forms.CharField(
-        label=_("Telefon osoby lub organizacji zgłaszanej"),
-        max_length=40,
-        required=False,
-    )
-    title = forms.CharField(
-        label=_("Tytuł zgłoszenia"),
-        max_length=200,
-        required=False,
-        help_text=_("Krótko: czego dotyczy zgłoszenie, np. nazwa przedsięwzięcia."),
-    )
-    summary = forms.CharField(
-        label=_("Krótki opis"),
-        max_length=1500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
     photos = MultipleFileField(
         label=_("Zdjęcia"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     presentation = forms.FileField(label=_("Prezentacja"), required=False)
-    video_url = forms.URLField(
-        label=_("Link do filmu"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": URL_MESSAGE},
-        help_text=_("Np. film w serwisie YouTube lub Vimeo, zamiast prezentacji."),
-    )
     consent_rules = forms.BooleanField(required=False)
     consent_data = forms.BooleanField(required=False)
     consent_image_publication = forms.BooleanField(required=False)
@@ -262,26 +125,9 @@ class EntryForm(forms.Form):
         )
         self.fields["nominee_kind"].initial = kind
         self.fields["nominee_kind"].choices = [(kind.value, kind.label)]
-        self.fields["legal_form"].choices = _blank_choice(
-            reference.legal_form_choices()
-        )
-        self.fields["powiat"].choices = _blank_choice(powiat_choices())
         for name, text in consent_texts.items():
             self.fields[f"consent_{name}"].label = text.label
-        for criterion in self.criteria:
-            limit = criterion.answer_max_length
-            self.fields[f"answer_{criterion.pk}"] = forms.CharField(
-                label=criterion.localized_question,
-                max_length=limit,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 6, "data-max-length": limit}),
-                help_text=ngettext(
-                    "Najwyżej %(count)d znak.",
-                    "Najwyżej %(count)d znaków.",
-                    limit,
-                )
-                % {"count": limit},
-            )
+        answers = self.add_answer_fields(self.criteria)
         photo_limit = edition.max_photos
         self.fields["photos"].help_text = ngettext(
             "JPEG, PNG lub WebP, najwyżej %(count)d plik do %(size)s MB.",
@@ -309,7 +155,20 @@ class EntryForm(forms.Form):
             del self.fields["previous_award_year"]
         if photo_limit == 0:
             del self.fields["photos"]
-        answers = [f"answer_{criterion.pk}" for criterion in self.criteria]
+        # Marked "(wymagane)" on the page; checked on submit only, by clean().
+        self.required_on_submit = {
+            *required_fields(kind),
+            *answers,
+            *REQUIRED_CONSENTS,
+            *(["previous_award_year"] if "previous_award_year" in self.fields else []),
+        }
+        self.summary_labels = {
+            **SUMMARY_LABELS,
+            **{
+                name: _("Odpowiedź: %(criterion)s") % {"criterion": criterion.label}
+                for name, criterion in zip(answers, self.criteria, strict=True)
+            },
+        }
         position = PAGE_ORDER.index("summary") + 1
         self.order_fields([*PAGE_ORDER[:position], *answers, *PAGE_ORDER[position:]])
 
@@ -321,25 +180,8 @@ class EntryForm(forms.Form):
 
     def answer_fields(self):
         return [
-            (criterion, self[f"answer_{criterion.pk}"]) for criterion in self.criteria
-        ]
-
-    def error_summary(self):
-        """(bound field, short label, messages) of each field with errors, in
-        the order of the page; answers are named by their criterion."""
-        names = {
-            f"answer_{criterion.pk}": _("Odpowiedź: %(criterion)s")
-            % {"criterion": criterion.label}
+            (criterion, self[f"{ANSWER_PREFIX}{criterion.pk}"])
             for criterion in self.criteria
-        }
-        return [
-            (
-                field,
-                SUMMARY_LABELS.get(field.name) or names.get(field.name) or field.label,
-                field.errors,
-            )
-            for field in self
-            if field.errors
         ]
 
     def kept(self, kind):
@@ -364,28 +206,6 @@ class EntryForm(forms.Form):
         }
 
     # -- cleaning ----------------------------------------------------------
-
-    def _clean_identifier(self, name, cleaner):
-        value = self.cleaned_data.get(name, "").strip()
-        return cleaner(value) if value else ""
-
-    def clean_nip(self):
-        return self._clean_identifier("nip", validators.clean_nip)
-
-    def clean_regon(self):
-        return self._clean_identifier("regon", validators.clean_regon)
-
-    def clean_krs(self):
-        return self._clean_identifier("krs", validators.clean_krs)
-
-    def clean_postal_code(self):
-        return self._clean_identifier("postal_code", validators.clean_postal_code)
-
-    def clean_phone(self):
-        return self._clean_identifier("phone", validators.clean_phone)
-
-    def clean_nominee_phone(self):
-        return self._clean_identifier("nominee_phone", validators.clean_phone)
 
     def clean_photos(self):
         photos = self.cleaned_data.get("photos") or []
@@ -433,31 +253,8 @@ class EntryForm(forms.Form):
                     _("Podaj adres e-mail: wyślemy na niego link do wersji roboczej."),
                 )
             return data
-        required = ALWAYS_REQUIRED + (
-            PERSON_REQUIRED if self.is_person else ORGANISATION_REQUIRED
-        )
-        for name in required:
-            if not data.get(name) and name not in self.errors:
-                self.add_error(name, _("To pole jest wymagane."))
-        legal_form = reference.legal_form(data.get("legal_form"))
-        if not self.is_person and legal_form:
-            code = legal_form["code"]
-            if code in reference.RUN_BY_ANOTHER_ENTITY and not data.get(
-                "running_entity_name"
-            ):
-                self.add_error(
-                    "running_entity_name",
-                    _("Podaj podmiot prowadzący CIS, KIS, WTZ lub ZAZ."),
-                )
-            if (
-                legal_form["has_krs"]
-                and not data.get("krs")
-                and "krs" not in self.errors
-            ):
-                self.add_error(
-                    "krs",
-                    _("Ta forma prawna ma wpis w KRS – podaj numer KRS (10 cyfr)."),
-                )
+        kind = NomineeKind.PERSON if self.is_person else NomineeKind.ORGANISATION
+        self.missing(required_fields(kind, data.get("legal_form")), data)
         if "previous_award_year" in self.fields and not data.get("previous_award_year"):
             self.add_error(
                 "previous_award_year",
@@ -474,7 +271,7 @@ class EntryForm(forms.Form):
                 ),
             )
         for criterion in self.criteria:
-            name = f"answer_{criterion.pk}"
+            name = f"{ANSWER_PREFIX}{criterion.pk}"
             if not (data.get(name) or "").strip() and name not in self.errors:
                 self.add_error(name, _("Odpowiedz na to pytanie."))
         has_presentation = bool(data.get("presentation")) or bool(
@@ -490,12 +287,8 @@ class EntryForm(forms.Form):
                 "presentation",
                 _("Dodaj prezentację albo podaj link do filmu."),
             )
-        if data.get("presentation") and self.kept("presentation"):
-            # A new presentation replaces the kept one (the view removes it).
-            pass
-        for name in ("rules", "data"):
-            if not data.get(f"consent_{name}"):
-                self.add_error(
-                    f"consent_{name}", _("Bez tej zgody nie możemy przyjąć zgłoszenia.")
-                )
+        # A new presentation replaces a kept one: the view removes it.
+        for name in REQUIRED_CONSENTS:
+            if not data.get(name):
+                self.add_error(name, _("Bez tej zgody nie możemy przyjąć zgłoszenia."))
         return data

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .errors import DescribedErrorsMixin
+from .rendering import AccessibleFormMixin
 
 
-class WithdrawalForm(DescribedErrorsMixin, forms.Form):
+class WithdrawalForm(AccessibleFormMixin, forms.Form):
     confirm = forms.BooleanField(
         label=_("Rozumiem, że wycofania nie można cofnąć"),
         error_messages={
@@ -27,3 +27,4 @@ class WithdrawalForm(DescribedErrorsMixin, forms.Form):
         self.entry = entry
         kwargs.setdefault("auto_id", f"withdraw-{entry.pk}-%s")
         super().__init__(*args, **kwargs)
+        self.error_summary_id = self.auto_id % "error-summary"

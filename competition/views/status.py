@@ -37,6 +37,7 @@ from ..dates import deadline_text, warsaw_time
 from ..forms.correction import CorrectionForm
 from ..forms.withdrawal import WithdrawalForm
 from ..models import AccessToken, Entry, EntryAnswer, Status
+from . import applicant_session as session
 
 # Link look-ups per client address and window (seconds): enough for someone
 # who mistypes a link a few times, too few to guess a 256-bit token anyway.
@@ -44,7 +45,7 @@ LOOKUP_SCOPE = "status-lookup"
 LOOKUP_LIMIT = 20
 LOOKUP_WINDOW = 600
 
-SESSION_KEY = "competition_status_entries"
+SESSION_KEY = session.STATUS
 # Entries one browser may hold (a family of organisations sharing a laptop).
 MAX_SESSION_ENTRIES = 20
 
@@ -233,15 +234,15 @@ def _withdraw(request, page, edition, entry, now):
         withdraw(entry, edition, form.cleaned_data["reason"])
     except WithdrawalClosed:
         return {"refusal": refusal}, 409
-    messages.success(
+    return _done(
         request,
+        page,
+        entry,
         _(
             "Zgłoszenie %(reference)s zostało wycofane. Potwierdzenie wysłaliśmy "
             "na adres %(email)s."
-        )
-        % {"reference": entry.reference, "email": entry.email},
+        ),
     )
-    return _private(HttpResponseRedirect(status_url(page, request), status=303))
 
 
 def _correct(request, page, entry, now):
@@ -258,13 +259,22 @@ def _correct(request, page, entry, now):
         submit_correction(form)
     except CorrectionClosed:
         return {"refusal": refusal}, 409
-    messages.success(
+    return _done(
         request,
+        page,
+        entry,
         _(
             "Dziękujemy, poprawione zgłoszenie %(reference)s wysłaliśmy do "
             "sekretariatu. Potwierdzenie wysłaliśmy na adres %(email)s."
-        )
-        % {"reference": entry.reference, "email": entry.email},
+        ),
+    )
+
+
+def _done(request, page, entry, message):
+    """Back to the page (a GET: reloading it sends nothing again), with
+    ``message`` about ``entry`` on top."""
+    messages.success(
+        request, message % {"reference": entry.reference, "email": entry.email}
     )
     return _private(HttpResponseRedirect(status_url(page, request), status=303))
 

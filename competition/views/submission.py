@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from .. import duplicates, ratelimit, submission
 from ..dates import shown_deadline
 from ..forms.submission import EntryForm
-from ..models import AccessToken, Category, Entry, EntryFile, Nomination, Status
+from ..models import AccessToken, Category, Entry, Nomination, Status
+from . import applicant_session as session
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,6 @@ logger = logging.getLogger(__name__)
 FORM_POST_LIMIT = 30
 FORM_POST_WINDOW = 600
 
-SESSION_PENDING = "competition_pending_files"
-SESSION_DRAFTS = "competition_drafts"
-SESSION_RECEIPTS = "competition_receipts"
-SESSION_STATUS = "competition_status_entries"
-SESSION_FORM_KEYS = "competition_form_keys"
 DRAFT_PARAMETER = "wersja"
 # ``?nowe`` starts a new form in a browser that has sent one in this category.
 NEW_FORM_PARAMETER = "nowe"
@@ -42,57 +38,6 @@ def _form_url(page, category):
 
 def _absolute(request, url):
     return request.build_absolute_uri(url)
-
-
-def _session_list(request, key):
-    return list(request.session.get(key, []))
-
-
-def _remember(request, key, value, limit=50):
-    values = [item for item in _session_list(request, key) if item != value]
-    request.session[key] = (values + [value])[-limit:]
-
-
-def _draft_for(request, edition, category):
-    entry_id = request.session.get(SESSION_DRAFTS, {}).get(str(category.pk))
-    if not entry_id:
-        return None
-    return (
-        Entry.objects.filter(
-            pk=entry_id, edition=edition, category=category, status=Status.DRAFT
-        )
-        .prefetch_related("answers", "files")
-        .first()
-    )
-
-
-def _kept_files(request, draft, handles):
-    """Files from earlier attempts that this browser may reuse: its pending
-    uploads and its draft's files, limited to the handles the form sent back."""
-    allowed = set(_session_list(request, SESSION_PENDING))
-    candidates = list(EntryFile.objects.filter(handle__in=handles, entry=None))
-    kept = [item for item in candidates if item.handle in allowed]
-    if draft is not None:
-        kept += [item for item in draft.files.all() if item.handle in handles]
-    return kept
-
-
-def _form_key(request, category, fresh=False):
-    """The one-time key of this browser's form in ``category``.
-
-    The form page is never cached, so Back from the receipt fetches it again and
-    the browser puts the typed text back into it. A new key on every GET made
-    that resent form look new (a second entry); the key therefore stays the same
-    for the browser until the applicant asks for a new form, and a resent form
-    finds the entry its key already made.
-    """
-    keys = dict(request.session.get(SESSION_FORM_KEYS, {}))
-    key = keys.get(str(category.pk))
-    if fresh or not key:
-        key = str(uuid.uuid4())
-        keys[str(category.pk)] = key
-        request.session[SESSION_FORM_KEYS] = keys
-    return key
 
 
 def _initial_from_draft(draft):
@@ -171,9 +116,7 @@ def _resume_draft(request, page, category, token):
         response["Referrer-Policy"] = "no-referrer"
         return response
     request.session.cycle_key()
-    drafts = dict(request.session.get(SESSION_DRAFTS, {}))
-    drafts[str(category.pk)] = found.entry.pk
-    request.session[SESSION_DRAFTS] = drafts
+    session.set_draft(request, category, found.entry)
     found.last_used_at = timezone.now()
     found.save(update_fields=["last_used_at"])
     response = redirect(_form_url(page, category), permanent=False)
@@ -194,12 +137,14 @@ def submission_form(request, page, category_slug):
             request, page, category, status=200 if request.method == "GET" else 403
         )
 
-    draft = _draft_for(request, edition, category)
+    draft = session.draft_for(request, edition, category)
     texts = submission.consent_texts(page)
     form_kwargs = {"edition": edition, "category": category, "consent_texts": texts}
 
     if request.method != "POST":
-        key = _form_key(request, category, fresh=NEW_FORM_PARAMETER in request.GET)
+        key = session.form_key(
+            request, category, fresh=NEW_FORM_PARAMETER in request.GET
+        )
         if draft:
             form = _draft_form(draft, key, form_kwargs)
         else:
@@ -219,7 +164,7 @@ def submission_form(request, page, category_slug):
     removed = set(request.POST.getlist("remove_files"))
     kept = [
         item
-        for item in _kept_files(request, draft, handles)
+        for item in session.kept_files(request, draft, handles)
         if item.handle not in removed
     ]
     for_draft = request.POST.get("action") == "draft"
@@ -256,7 +201,7 @@ def submission_form(request, page, category_slug):
             return _to_receipt(request, page, existing)
         # Another nominee typed into a form whose key made an entry: a new form.
         form.data = form.data.copy()
-        form.data["idempotency_key"] = _form_key(request, category, fresh=True)
+        form.data["idempotency_key"] = session.form_key(request, category, fresh=True)
 
     valid = form.is_valid()
     if not valid and not (for_draft and form.draft_can_be_saved()):
@@ -274,7 +219,7 @@ def submission_form(request, page, category_slug):
                 )
             else:
                 for record in records:
-                    _remember(request, SESSION_PENDING, record.handle, limit=100)
+                    session.remember(request, session.PENDING, record.handle, limit=100)
                 form.kept_files = [*form.kept_files, *records]
         return _render(
             request, page, category, form, status=400, draft=draft, message=message
@@ -289,13 +234,11 @@ def submission_form(request, page, category_slug):
         except submission.SubmissionFailed:
             logger.exception("Saving a draft failed")
             return _failed(request, page, category, form, draft)
-        drafts = dict(request.session.get(SESSION_DRAFTS, {}))
-        drafts[str(category.pk)] = entry.pk
-        request.session[SESSION_DRAFTS] = drafts
+        session.set_draft(request, category, entry)
         if token:
             _queue_draft_link(request, page, category, entry, token)
         if valid:
-            form = _draft_form(entry, _form_key(request, category), form_kwargs)
+            form = _draft_form(entry, session.form_key(request, category), form_kwargs)
         else:
             # The mistakes stay on screen as typed; the files are the draft's now.
             form.kept_files = list(entry.files.all())
@@ -338,9 +281,7 @@ def submission_form(request, page, category_slug):
     except submission.SubmissionFailed:
         logger.exception("Submission failed; nothing was saved")
         return _failed(request, page, category, form, draft)
-    drafts = dict(request.session.get(SESSION_DRAFTS, {}))
-    drafts.pop(str(category.pk), None)
-    request.session[SESSION_DRAFTS] = drafts
+    session.set_draft(request, category, None)
     return _to_receipt(request, page, entry)
 
 
@@ -418,8 +359,8 @@ def _queue_draft_link(request, page, category, entry, token):
 
 
 def _to_receipt(request, page, entry):
-    _remember(request, SESSION_RECEIPTS, entry.pk)
-    _remember(request, SESSION_STATUS, entry.pk)
+    session.remember(request, session.RECEIPTS, entry.pk)
+    session.remember(request, session.STATUS, entry.pk)
     url = page.url + page.reverse_subpage("submission_receipt", args=[entry.reference])
     response = redirect(url)
     response.status_code = 303
@@ -436,7 +377,7 @@ def receipt(request, page, reference):
         .prefetch_related("files")
         .first()
     )
-    if entry is None or entry.pk not in _session_list(request, SESSION_RECEIPTS):
+    if entry is None or entry.pk not in session.held(request, session.RECEIPTS):
         raise Http404
     response = TemplateResponse(
         request,

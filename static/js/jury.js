@@ -8,11 +8,11 @@
    at a time: edits made while one is on its way are queued and sent, with
    the version it returns, as soon as it is answered. The line at the top of
    the screen follows the draft's state.
-   Also moves focus to the error summary when the page shows one, and shows
+   Also moves focus to the error summary's heading when the page shows one, and shows
    the running weighted total as points are entered. */
 (function () {
   "use strict";
-  var summary = document.querySelector("[data-jury-error-summary]");
+  var summary = document.querySelector("[data-error-summary] h2");
   if (summary) summary.focus();
 
   // The running weighted total as points are entered: sum(w * points) out of

@@ -121,7 +121,7 @@ def test_the_kind_is_required(juror_client, submitted, jury):
     assert 'id="error-summary"' in content
     assert "Wybierz rodzaj konfliktu interesów, który zgłaszasz." in content
     assert re.search(r'<select[^>]*aria-invalid="true"', content)
-    assert 'aria-describedby="declaration-kind-error"' in content
+    assert 'aria-describedby="declaration-kind_error"' in content
     assert not ConflictDeclaration.objects.filter(has_conflict=True).exists()
     assert Review.objects.get(entry=submitted).status == Review.Status.SUBMITTED
 

@@ -464,7 +464,9 @@ def test_a_conflict_needs_its_kind(juror_client, jury, entries):
     assert "Wybierz rodzaj konfliktu interesów" in content
     assert 'href="#declaration-kind"' in content
     assert re.search(r'<select[^>]*aria-invalid="true"', content)
-    assert 'aria-describedby="declaration-kind-error declaration-kind-help"' in content
+    assert (
+        'aria-describedby="declaration-kind_helptext declaration-kind_error"' in content
+    )
     assert not ConflictDeclaration.objects.exists()
     assert Assignment.objects.filter(entry=entries[0], member=jury["mine"]).exists()
 
@@ -636,10 +638,10 @@ def test_submit_needs_points_for_every_criterion(juror_client, declared):
     assert "Przyznaj punkty za to kryterium (od 0 do 10)" in content
     # The error is tied to its field, the typed value is kept.
     assert (
-        f'aria-describedby="review-points_{second.pk}-error '
-        f'review-points_{second.pk}-help"'
+        f'aria-describedby="review-points_{second.pk}_helptext '
+        f'review-points_{second.pk}_error"'
     ) in content
-    assert f'id="review-points_{second.pk}-error"' in content
+    assert f'id="review-points_{second.pk}_error"' in content
     assert re.search(rf'name="points_{first.pk}" value="7"', content)
     assert not Review.objects.exists()
 

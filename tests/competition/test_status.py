@@ -516,8 +516,11 @@ def test_invalid_nip_is_explained_and_the_typed_data_kept(client, edition, flagg
     assert answer in form
     summary = re.search(r'<div class="error-summary" role="alert".*?</div>', form, re.S)
     assert summary and f'href="#entry-{entry.pk}-nip"' in summary.group(0)
-    assert f'aria-describedby="entry-{entry.pk}-nip-error"' in form
-    assert f'id="entry-{entry.pk}-nip-error"' in form
+    assert (
+        f'aria-describedby="entry-{entry.pk}-nip_helptext entry-{entry.pk}-nip_error"'
+        in form
+    )
+    assert f'id="entry-{entry.pk}-nip_error"' in form
     entry.refresh_from_db()
     assert entry.status == Status.NEEDS_CORRECTION
     assert entry.nip == "8567346215"
@@ -536,7 +539,8 @@ def test_answer_longer_than_the_limit_is_refused(client, edition, flagged):
         },
     )
     assert response.status_code == 200
-    assert f'aria-describedby="entry-{entry.pk}-answer_{criterion.pk}-error' in (
+    name = f"entry-{entry.pk}-answer_{criterion.pk}"
+    assert f'aria-describedby="{name}_helptext {name}_error"' in (
         response.content.decode()
     )
     entry.refresh_from_db()

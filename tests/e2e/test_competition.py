@@ -484,7 +484,7 @@ def test_applicant_corrects_the_fields_the_secretariat_flagged(
     summary = correction.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_have_attribute("role", "alert")
-    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_be_focused()
     krs = correction.get_by_label("KRS")
     expect(summary.locator(f'a[href="#{krs.get_attribute("id")}"]')).to_have_count(1)
     expect(krs).to_have_value("12-34-ABC")
@@ -527,7 +527,7 @@ def test_applicant_withdraws_an_entry_from_the_status_page(
     withdrawal = page.locator("section.status-action--withdraw form")
     summary = withdrawal.locator(".error-summary")
     expect(summary).to_be_visible()
-    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_be_focused()
     assert_accessible(page, axe_path, "withdrawal form with errors (mobile)")
 
     withdrawal.get_by_label("Rozumiem, że wycofania nie można cofnąć").check()
