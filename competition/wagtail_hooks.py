@@ -51,15 +51,15 @@ from .permissions import (
     can_view_jury_progress,
     may_open_results_menu,
 )
-from .views import ranking as ranking_views
-from .views.admin import (
+from .views import results_admin, results_decision
+from .views.audit import CompetitionLogView
+from .views.entries import (
     CategoryDeleteView,
     CategoryEditView,
     CategoryIndexView,
     EntryIndexView,
     EntryInspectView,
 )
-from .views.audit import CompetitionLogView
 from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
 from .views.jury import (
     ConflictRevisionView,
@@ -194,7 +194,7 @@ class ResultsMenuItem(MenuItem):
 
 class ResultsViewSet(ViewSet):
     """Ranking, decisions, protocol, export, closing scoring and publishing;
-    each view checks who and when (``views/ranking.py``)."""
+    each view checks who and when (``views/results_admin.py``)."""
 
     name = "competition_results"
     url_prefix = "competition/results"
@@ -204,7 +204,7 @@ class ResultsViewSet(ViewSet):
     menu_item_class = ResultsMenuItem
 
     def get_urlpatterns(self):
-        views = ranking_views
+        views = results_admin
         return [
             path("", views.index, name="index"),
             path("<int:edition_id>/", views.RankingView.as_view(), name="ranking"),
@@ -218,7 +218,7 @@ class ResultsViewSet(ViewSet):
             ),
             path(
                 "<int:edition_id>/decyzja/<int:entry_id>/",
-                views.DecisionView.as_view(),
+                results_decision.DecisionView.as_view(),
                 name="decision",
             ),
             path(
