@@ -130,7 +130,7 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
             for edition in editions
         ]
         return super().get_context_data(
-            rows=rows, can_publish=may_publish_results(user), **kwargs
+            editions=rows, can_publish=may_publish_results(user), **kwargs
         )
 
 
