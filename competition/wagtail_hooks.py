@@ -11,19 +11,18 @@ decisions, protocol, publication) and the competition's audit log (Konkurs →
 Dziennik konkursu, /admin/competition/log/, CSV/XLSX export).
 
 The admin's start page shows each role what waits for them (``dashboard.py``).
+The viewsets of the "Konkurs" menu are declared in ``admin_viewsets.py``.
 
 Menu "Ocena zgłoszeń" (``/admin/jury/``), shown to jury members only: the
 juror's dashboard, declarations of conflict of interest and scoring screens.
 """
 
 from django.urls import path
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from . import (
     anonymisation,
@@ -31,42 +30,22 @@ from . import (
     dashboard,
     data_export,
     decisions,
-    exports,
     formal_check,
     reviews,
     scanning,
 )
+from .admin_viewsets import (
+    AssignmentViewSet,
+    CategoryViewSet,
+    CompetitionLogViewSet,
+    EntryViewSet,
+    JuryMemberViewSet,
+    ResultsViewSet,
+    shown_to,
+)
 from .downloads import download_entry_file
-from .filters import (
-    ENTRY_SEARCH_FIELDS,
-    CategoryFilterSet,
-    EntryFilterSet,
-    JuryMemberFilterSet,
-)
-from .forms.jury import JuryMemberForm
-from .models import Assignment, Category, Entry, JuryMember
-from .permissions import (
-    EntryPermissionPolicy,
-    can_view_competition_log,
-    can_view_jury_progress,
-    may_open_results_menu,
-)
-from .views import ranking as ranking_views
-from .views.admin import (
-    CategoryDeleteView,
-    CategoryEditView,
-    CategoryIndexView,
-    EntryIndexView,
-    EntryInspectView,
-)
-from .views.assignment import (
-    AssignmentChangeView,
-    AssignmentIndexView,
-    AssignmentMatrixView,
-    AssignmentRunView,
-)
-from .views.audit import CompetitionLogView
-from .views.formal_check import FormalCheckView, MarkEligibleBulkAction
+from .permissions import can_view_jury_progress
+from .views.formal_check import MarkEligibleBulkAction
 from .views.jury import (
     ConflictRevisionView,
     DashboardView,
@@ -75,220 +54,9 @@ from .views.jury import (
     photo,
     request_is_juror,
 )
-from .views.jury_members import (
-    JuryMemberCreateView,
-    JuryMemberDeleteView,
-    JuryMemberEditView,
-    JuryMemberIndexView,
-)
 from .views.jury_progress import ProgressView
 from .views.jury_review import AutosaveView, ReviewView
-from .views.personal_data import ErasureView, PersonalDataExportView
 from .workflow import LOG_ACTIONS
-
-
-class CategoryViewSet(ModelViewSet):
-    """Categories of each edition with their criteria (the model's panels)."""
-
-    model = Category
-    name = "competition_category"
-    url_prefix = "competition/categories"
-    icon = "tag"
-    menu_label = _("Kategorie")
-    menu_order = 100
-    index_view_class = CategoryIndexView
-    edit_view_class = CategoryEditView
-    delete_view_class = CategoryDeleteView
-    filterset_class = CategoryFilterSet
-    search_fields = ["name", "slug"]
-    search_backend_name = None
-    ordering = ["-edition__submissions_open_at", "sort_order", "pk"]
-    # Copying would leave the criteria behind; a new edition's categories are
-    # created afresh.
-    copy_view_enabled = False
-    # Categories are ordered within their edition by "sort_order" in the form,
-    # not by dragging across editions.
-    sort_order_field = None
-
-
-class EntryViewSet(ModelViewSet):
-    """Entries as applicants sent them: read-only, with inspect and export."""
-
-    model = Entry
-    name = "competition_entry"
-    url_prefix = "competition/entries"
-    icon = "doc-full-inverse"
-    menu_label = _("Zgłoszenia")
-    menu_order = 200
-    index_view_class = EntryIndexView
-    inspect_view_class = EntryInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    # The add and edit URLs exist (Wagtail builds them) but the permission
-    # policy refuses them to everyone, so their form has no fields at all.
-    form_fields = []
-    # Entries are many and nothing links to them; the reference index would
-    # only slow down every submission.
-    add_to_reference_index = False
-    filterset_class = EntryFilterSet
-    # Not a Wagtail-indexed model: the admin searches these columns in the database.
-    search_fields = ENTRY_SEARCH_FIELDS
-    search_backend_name = None
-    ordering = "-submitted_at"
-    list_per_page = 50
-    list_export = exports.KEYS
-    export_headings = exports.HEADINGS
-
-    @cached_property
-    def permission_policy(self):
-        return EntryPermissionPolicy(self.model)
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            formal_check_url_name=self.get_url_name("formal_check"),
-            inspect_url_name=self.get_url_name("inspect"),
-            **kwargs,
-        )
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            export_personal_data_url_name=self.get_url_name("export_personal_data"),
-            erase_personal_data_url_name=self.get_url_name("erase_personal_data"),
-            **kwargs,
-        )
-
-    @property
-    def formal_check_view(self):
-        return self.construct_view(FormalCheckView)
-
-    def _personal_data_view(self, view_class):
-        return view_class.as_view(
-            index_url_name=self.get_url_name("index"),
-            inspect_url_name=self.get_url_name("inspect"),
-        )
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "formal-check/<int:pk>/",
-                self.formal_check_view,
-                name="formal_check",
-            ),
-            # RODO art. 15 and 17 (``views/personal_data.py``).
-            path(
-                "personal-data/<int:pk>/export/",
-                self._personal_data_view(PersonalDataExportView),
-                name="export_personal_data",
-            ),
-            path(
-                "personal-data/<int:pk>/erase/",
-                self._personal_data_view(ErasureView),
-                name="erase_personal_data",
-            ),
-        ]
-
-
-class ResultsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_open_results_menu(request.user)
-
-
-class ResultsViewSet(ViewSet):
-    """Ranking, decisions, protocol, export, closing scoring and publishing;
-    each view checks who and when (``views/ranking.py``)."""
-
-    name = "competition_results"
-    url_prefix = "competition/results"
-    icon = "list-ol"
-    menu_label = _("Wyniki")
-    menu_order = 300
-    menu_item_class = ResultsMenuItem
-
-    def get_urlpatterns(self):
-        views = ranking_views
-        return [
-            path("", views.index, name="index"),
-            path("<int:edition_id>/", views.RankingView.as_view(), name="ranking"),
-            path(
-                "<int:edition_id>/eksport/", views.ExportView.as_view(), name="export"
-            ),
-            path(
-                "<int:edition_id>/protokol/",
-                views.ProtocolView.as_view(),
-                name="protocol",
-            ),
-            path(
-                "<int:edition_id>/decyzja/<int:entry_id>/",
-                views.DecisionView.as_view(),
-                name="decision",
-            ),
-            path(
-                "<int:edition_id>/zamknij-ocene/",
-                views.CloseScoringView.as_view(),
-                name="close_scoring",
-            ),
-            path(
-                "<int:edition_id>/publikuj/",
-                views.PublishView.as_view(),
-                name="publish",
-            ),
-        ]
-
-
-class JuryMemberViewSet(ModelViewSet):
-    """Who is on each edition's jury: jurors and the chair, maybe limited to
-    categories. Wagtail logs every create, edit and delete."""
-
-    model = JuryMember
-    name = "competition_jurymember"
-    url_prefix = "competition/jury-members"
-    icon = "group"
-    menu_label = _("Jury")
-    menu_order = 300
-    index_view_class = JuryMemberIndexView
-    add_view_class = JuryMemberCreateView
-    edit_view_class = JuryMemberEditView
-    delete_view_class = JuryMemberDeleteView
-    filterset_class = JuryMemberFilterSet
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    ordering = ["-edition__submissions_open_at", "user__last_name", "pk"]
-    list_per_page = 50
-
-    def get_form_class(self, for_update=False):
-        return JuryMemberForm
-
-
-class AssignmentMenuItem(MenuItem):
-    def is_shown(self, request):
-        return ModelPermissionPolicy(Assignment).user_has_permission(
-            request.user, "view"
-        )
-
-
-class AssignmentViewSet(ViewSet):
-    """The assignment matrix of each edition: automatic runs and manual changes
-    (``competition/jury_setup.py``)."""
-
-    name = "competition_assignment"
-    url_prefix = "competition/assignment"
-    icon = "table"
-    menu_label = _("Przydział zgłoszeń")
-    menu_order = 400
-    menu_item_class = AssignmentMenuItem
-
-    def get_urlpatterns(self):
-        return [
-            path("", AssignmentIndexView.as_view(), name="index"),
-            path("<int:edition_id>/", AssignmentMatrixView.as_view(), name="matrix"),
-            path("<int:edition_id>/run/", AssignmentRunView.as_view(), name="run"),
-            path(
-                "<int:edition_id>/change/",
-                AssignmentChangeView.as_view(),
-                name="change",
-            ),
-        ]
 
 
 class JurorMenuItem(MenuItem):
@@ -340,11 +108,6 @@ class JuryViewSet(ViewSet):
         ]
 
 
-class ProgressMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_jury_progress(request.user)
-
-
 class JuryProgressViewSet(ViewSet):
     """The secretariat's view of the jury's progress: counts, never points."""
 
@@ -353,36 +116,10 @@ class JuryProgressViewSet(ViewSet):
     icon = "tasks"
     menu_label = _("Postęp oceny jury")
     menu_name = "jury_progress"
-    menu_item_class = ProgressMenuItem
+    menu_item_class = shown_to(can_view_jury_progress)
 
     def get_urlpatterns(self):
         return [path("", ProgressView.as_view(), name="index")]
-
-
-class CompetitionLogMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_competition_log(request.user)
-
-
-class CompetitionLogViewSet(ViewSet):
-    """The competition's audit log, filtered and exported (``views/audit.py``)."""
-
-    name = "competition_log"
-    url_prefix = "competition/log"
-    icon = "history"
-    menu_label = _("Dziennik konkursu")
-    menu_order = 500
-    menu_item_class = CompetitionLogMenuItem
-
-    def get_urlpatterns(self):
-        return [
-            path("", CompetitionLogView.as_view(), name="index"),
-            path(
-                "results/",
-                CompetitionLogView.as_view(results_only=True),
-                name="index_results",
-            ),
-        ]
 
 
 class CompetitionViewSetGroup(ModelViewSetGroup):

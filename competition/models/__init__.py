@@ -1,4 +1,5 @@
 from .categories import Category, CategoryIcon, Criterion, localized
+from .choices import Aggregation, AssignmentMode, Phase, TieBreakOrder
 from .entries import (
     AccessToken,
     Consent,
@@ -10,6 +11,7 @@ from .entries import (
     NomineeKind,
     Status,
 )
+from .index_page import CompetitionIndexPage
 from .jury import (
     Assignment,
     ConflictDeclaration,
@@ -22,15 +24,7 @@ from .jury import (
     ReviewVersion,
     Score,
 )
-from .pages import (
-    Aggregation,
-    AssignmentMode,
-    CompetitionIndexPage,
-    CompetitionPage,
-    Phase,
-    TieBreakOrder,
-    results_published_q,
-)
+from .pages import CompetitionPage, results_published_q
 
 __all__ = [
     "Aggregation",

@@ -118,6 +118,14 @@ class JuryMember(models.Model):
         return self.role == self.Role.CHAIR
 
 
+def _one_per_juror_and_entry(noun):
+    """The rule of assignments, removals, declarations and reviews alike: at most
+    one per juror and entry (the constraint is named after ``noun``)."""
+    return models.UniqueConstraint(
+        fields=["entry", "member"], name=f"one_{noun}_per_juror_and_entry"
+    )
+
+
 class Assignment(models.Model):
     """A juror's duty to score an entry. Deleted when the juror declares a
     conflict, at once or later (the declaration stays)."""
@@ -147,11 +155,7 @@ class Assignment(models.Model):
     class Meta:
         verbose_name = _("przydział")
         verbose_name_plural = _("przydziały")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry", "member"], name="one_assignment_per_juror_and_entry"
-            )
-        ]
+        constraints = [_one_per_juror_and_entry("assignment")]
 
     def __str__(self):
         return f"{self.entry} → {self.member}"
@@ -171,11 +175,7 @@ class RemovedAssignment(models.Model):
     class Meta:
         verbose_name = _("przydział usunięty ręcznie")
         verbose_name_plural = _("przydziały usunięte ręcznie")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry", "member"], name="one_removal_per_juror_and_entry"
-            )
-        ]
+        constraints = [_one_per_juror_and_entry("removal")]
 
     def __str__(self):
         return f"{self.entry} ↛ {self.member}"
@@ -212,11 +212,7 @@ class ConflictDeclaration(models.Model):
     class Meta:
         verbose_name = _("deklaracja bezstronności")
         verbose_name_plural = _("deklaracje bezstronności")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry", "member"], name="one_declaration_per_juror_and_entry"
-            )
-        ]
+        constraints = [_one_per_juror_and_entry("declaration")]
 
     def __str__(self):
         return f"{self.entry} – {self.member}"
@@ -255,11 +251,7 @@ class Review(models.Model):
     class Meta:
         verbose_name = _("ocena")
         verbose_name_plural = _("oceny")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry", "member"], name="one_review_per_juror_and_entry"
-            )
-        ]
+        constraints = [_one_per_juror_and_entry("review")]
 
     def __str__(self):
         return f"{self.entry} – {self.member}"

@@ -1,4 +1,4 @@
-"""An edition of the competition and the index that lists the editions."""
+"""An edition of the competition (its landing page: ``index_page.py``)."""
 
 import re
 from decimal import Decimal
@@ -11,16 +11,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    HelpPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -32,85 +22,12 @@ from search.index import LemmatisedSearchMixin
 from .. import retention
 from ..blocks import FaqBlock
 from ..forms.edition import CompetitionPageForm
-from ..panels import RetentionDatePanel
+from . import edition_panels
+from .choices import Aggregation, AssignmentMode, Phase, TieBreakOrder
+from .edition_routes import EditionRoutes
 
 
-class Aggregation(models.TextChoices):
-    MEAN = "mean", _("średnia")
-    MEDIAN = "median", _("mediana")
-    TRIMMED_MEAN = "trimmed_mean", _("średnia obcięta")
-
-
-class TieBreakOrder(models.TextChoices):
-    """Declared tie-break sequences (``scoring.py`` codes, applied in order)."""
-
-    CRITERION_MEDIAN_CHAIR = (
-        "highest_weight_criterion,median,chair_decision",
-        _("najważniejsze kryterium → mediana → decyzja przewodniczącego"),
-    )
-    MEDIAN_CRITERION_CHAIR = (
-        "median,highest_weight_criterion,chair_decision",
-        _("mediana → najważniejsze kryterium → decyzja przewodniczącego"),
-    )
-    CHAIR = "chair_decision", _("decyzja przewodniczącego")
-
-
-class AssignmentMode(models.TextChoices):
-    ALL = "all", _("każdy juror kategorii ocenia każde zgłoszenie")
-    BALANCED = "balanced", _("zrównoważony: k jurorów na zgłoszenie")
-
-
-class Phase(models.TextChoices):
-    UPCOMING = "upcoming", _("nabór jeszcze się nie rozpoczął")
-    OPEN = "open", _("nabór trwa")
-    CLOSED = "closed", _("nabór zakończony")
-    JURY = "jury", _("ocena jury")
-    RESULTS = "results", _("wyniki ogłoszone")
-
-
-def results_published_q(now=None):
-    """Editions whose results are public at ``now``, in any language: results
-    are published on the Polish original and a translation follows it."""
-    originals = CompetitionPage.objects.filter(
-        locale__language_code=get_supported_content_language_variant(
-            settings.LANGUAGE_CODE
-        ),
-        results_published_at__lte=now or timezone.now(),
-    ).values("translation_key")
-    return Q(translation_key__in=originals)
-
-
-class CompetitionIndexPage(LemmatisedSearchMixin, Page):
-    """The competition's landing page: lists its editions, newest first."""
-
-    intro = RichTextField(
-        _("wstęp"), blank=True, features=RICH_TEXT_FEATURES, max_length=4000
-    )
-
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("search_lemmas"),
-    ]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["competition.CompetitionPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("strona konkursu")
-        verbose_name_plural = _("strony konkursu")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        editions = CompetitionPage.objects.child_of(self).live().public()
-        context["editions"] = editions.order_by("-submissions_open_at")
-        context["results_archive"] = editions.filter(results_published_q()).order_by(
-            "-submissions_open_at"
-        )
-        return context
-
-
-class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
+class CompetitionPage(LemmatisedSearchMixin, EditionRoutes, Page):
     """One edition of "Mazowiecka Marka Ekonomii Społecznej" (e.g. MMES-2027).
 
     Entries always belong to the edition page in the default locale: an English
@@ -276,106 +193,11 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
         index.SearchField("search_lemmas"),
     ]
 
-    content_panels = Page.content_panels + [
-        FieldPanel("code"),
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        FieldPanel("rules_document"),
-        FieldPanel("faq"),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_name"),
-                FieldRowPanel(
-                    [FieldPanel("contact_email"), FieldPanel("contact_phone")]
-                ),
-            ],
-            heading=_("Kontakt"),
-        ),
-    ]
-    schedule_panels = [
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("submissions_open_at"),
-                        FieldPanel("submissions_close_at"),
-                    ]
-                ),
-                FieldRowPanel(
-                    [FieldPanel("jury_opens_at"), FieldPanel("jury_closes_at")]
-                ),
-                FieldPanel("results_at"),
-            ],
-            heading=_("Terminy (czas warszawski)"),
-        ),
-    ]
-    rules_panels = [
-        HelpPanel(
-            _(
-                "Kategorie i kryteria tej edycji ustawia się w menu "
-                "„Konkurs → Kategorie”."
-            )
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("max_photos"), FieldPanel("max_photo_size_mb")]
-                ),
-                FieldPanel("max_presentation_size_mb"),
-                FieldPanel("presentation_types"),
-                FieldPanel("draft_retention_days"),
-            ],
-            heading=_("Pliki i wersje robocze"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("personal_data_retention_until"), RetentionDatePanel()],
-            heading=_("Okres przechowywania danych osobowych"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("information_clause"), FieldPanel("image_publication_text")],
-            heading=_("Zgody"),
-        ),
-    ]
-
-    jury_panels = [
-        InlinePanel(
-            "formal_criteria",
-            heading=_("Wymogi formalne (lista kontrolna sekretariatu)"),
-            label=_("wymóg"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("assignment_mode"),
-                FieldRowPanel(
-                    [
-                        FieldPanel("jurors_per_entry"),
-                        FieldPanel("max_load"),
-                        FieldPanel("assignment_seed"),
-                    ]
-                ),
-            ],
-            heading=_("Przydział zgłoszeń"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("aggregation"), FieldPanel("trim_fraction")]),
-                FieldPanel("tie_breaks"),
-                FieldPanel("disagreement_threshold"),
-            ],
-            heading=_("Wynik i remisy"),
-        ),
-    ]
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Treść")),
-            ObjectList(schedule_panels, heading=_("Terminy")),
-            ObjectList(rules_panels, heading=_("Pliki i zgody")),
-            ObjectList(jury_panels, heading=_("Ocena")),
-            ObjectList(Page.promote_panels, heading=_("Promocja")),
-            ObjectList(Page.settings_panels, heading=_("Ustawienia")),
-        ]
-    )
+    content_panels = edition_panels.CONTENT_PANELS
+    schedule_panels = edition_panels.SCHEDULE_PANELS
+    rules_panels = edition_panels.RULES_PANELS
+    jury_panels = edition_panels.JURY_PANELS
+    edit_handler = edition_panels.EDIT_HANDLER
     base_form_class = CompetitionPageForm
     parent_page_types = ["competition.CompetitionIndexPage"]
     subpage_types = []
@@ -533,47 +355,21 @@ class CompetitionPage(LemmatisedSearchMixin, RoutablePageMixin, Page):
                 texts.append(value)
         return "\n".join(texts)
 
-    # -- sub-routes (DESIGN §4); the views live in ``competition/views/`` ------
-
-    # The language switcher keeps a visitor on these sub-routes (the same form
-    # in English); ``status_token`` is left out: its path is a secret.
-    language_switch_routes = frozenset(
-        {"submission_form", "submission_receipt", "status", "results"}
-    )
-
-    @path("zgloszenie/<slug:category_slug>/", name="submission_form")
-    def submission_form(self, request, category_slug):
-        from ..views import submission
-
-        return submission.submission_form(request, self, category_slug)
-
-    @path("zgloszenie/gotowe/<str:reference>/", name="submission_receipt")
-    def submission_receipt(self, request, reference):
-        from ..views import submission
-
-        return submission.receipt(request, self, reference)
-
-    @path("status/<str:token>/", name="status_token")
-    def status_token(self, request, token):
-        from ..views import status
-
-        return status.exchange_token(request, self, token)
-
-    @path("status/", name="status")
-    def status(self, request):
-        from ..views import status
-
-        return status.status_page(request, self)
-
-    @path("wyniki/", name="results")
-    def results(self, request):
-        from ..views import results
-
-        return results.results_page(request, self)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phase"] = self.phase()
         context["categories"] = self.categories_list()
         context["personal_data_until"] = retention.retention_date(self)
         return context
+
+
+def results_published_q(now=None):
+    """Editions whose results are public at ``now``, in any language: results
+    are published on the Polish original and a translation follows it."""
+    originals = CompetitionPage.objects.filter(
+        locale__language_code=get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ),
+        results_published_at__lte=now or timezone.now(),
+    ).values("translation_key")
+    return Q(translation_key__in=originals)

@@ -1,6 +1,6 @@
 """The entry's page in the admin: what the applicant sent, in sections with
 plain labels, and the entry's history. Shown by the inspect view
-(``views/admin.py``) and beside the formal check (``views/formal_check.py``).
+(``views/entries.py``) and beside the formal check (``views/formal_check.py``).
 """
 
 import re

@@ -288,32 +288,33 @@ class CategoryIndexView(generic.IndexView):
         ]
 
 
-class CategoryDeleteView(generic.DeleteView):
+class ExplainsProtectedError:
+    """Saving or deleting what entries still point to fails in the database
+    (``on_delete=PROTECT``); ``protected(form)`` tells the user why."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            return self.protected(form)
+
+
+class CategoryDeleteView(ExplainsProtectedError, generic.DeleteView):
     """A category with entries cannot go (entries keep their category)."""
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ProtectedError:
-            messages.error(
-                self.request,
-                _("Tej kategorii nie można usunąć: są w niej zgłoszenia."),
-            )
-            return redirect(self.get_success_url())
+    def protected(self, form):
+        messages.error(
+            self.request, _("Tej kategorii nie można usunąć: są w niej zgłoszenia.")
+        )
+        return redirect(self.get_success_url())
 
 
-class CategoryEditView(generic.EditView):
+class CategoryEditView(ExplainsProtectedError, generic.EditView):
     """A criterion that entries have answered cannot be removed from the form."""
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ProtectedError:
-            form.add_error(
-                None,
-                _(
-                    "Nie można usunąć kryterium, na które zgłaszający już "
-                    "odpowiedzieli."
-                ),
-            )
-            return self.form_invalid(form)
+    def protected(self, form):
+        form.add_error(
+            None,
+            _("Nie można usunąć kryterium, na które zgłaszający już odpowiedzieli."),
+        )
+        return self.form_invalid(form)
