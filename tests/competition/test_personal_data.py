@@ -6,8 +6,10 @@ column of every table in the test database is searched for the applicant's
 values (:func:`traces`), and the private storage for their files.
 """
 
+import functools
 import io
 import json
+import operator
 import re
 import zipfile
 from datetime import date, datetime, timedelta
@@ -103,10 +105,20 @@ def traces(values):
         for field in columns:
             text = Cast(field.name, TextField())
             queryset = model._base_manager.annotate(_text=text)
+            conditions = []
             for value in values:
                 condition = Q()
                 for form in _forms(value):
                     condition |= Q(_text__icontains=form)
+                conditions.append((value, condition))
+            # One query per column, then one per value only where it found any.
+            if not queryset.filter(
+                functools.reduce(
+                    operator.or_, (condition for _, condition in conditions), Q()
+                )
+            ).exists():
+                continue
+            for value, condition in conditions:
                 if queryset.filter(condition).exists():
                     found.append((meta.db_table, field.column, value))
     return found
