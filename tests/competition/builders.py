@@ -1,5 +1,7 @@
-"""Builders for competition data (an edition with categories, entries) and for
-the staff who work on it, plus the check that the admin refused a request.
+"""The one module of test data builders: competition data (an edition with
+categories, entries), the staff who work on it and the checks the admin tests
+share, plus factories for the campaign site's page types (wagtail-factories
+builds pages in the tree).
 
 Plain functions (not fixtures) so tests, the benchmark and other helpers can
 call them with the values they need; the usual people are fixtures in
@@ -7,8 +9,11 @@ call them with the values they need; the usual people are fixtures in
 """
 
 import io
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
+import factory
+import wagtail_factories
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -31,7 +36,20 @@ from competition.models import (
     Entry,
     EntryAnswer,
     JuryMember,
+    Review,
+    Score,
     Status,
+)
+from home.models import (
+    Advocate,
+    AdvocatesDirectoryPage,
+    CampaignPage,
+    EventIndexPage,
+    EventPage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
 )
 
 
@@ -86,6 +104,21 @@ def edition(
     for position, slug in enumerate(categories):
         category(page, slug, sort_order=position)
     return page
+
+
+def jury_phase_edition(home, **fields):
+    """An edition in its jury phase: submissions closed ten days ago, scoring
+    opened five days ago and closes in 20 days, results in 30. ``fields`` (any
+    date included) as for :func:`edition`."""
+    now = timezone.now()
+    dates = {
+        "opens": now - timedelta(days=60),
+        "closes": now - timedelta(days=10),
+        "jury_opens_at": now - timedelta(days=5),
+        "jury_closes_at": now + timedelta(days=20),
+        "results_at": now + timedelta(days=30),
+    }
+    return edition(home, **{**dates, **fields})
 
 
 def category(page, slug, sort_order=0, criteria=2, **fields):
@@ -176,9 +209,34 @@ def assign(entry, jury_member):
     return Assignment.objects.create(entry=entry, member=jury_member)
 
 
+def review(entry, jury_member, points, status=Review.Status.SUBMITTED):
+    """A review of ``entry`` by ``jury_member`` with ``points`` per criterion in
+    the form's order."""
+    item = Review.objects.create(
+        entry=entry,
+        member=jury_member,
+        status=status,
+        version=1,
+        submitted_at=timezone.now() if status == Review.Status.SUBMITTED else None,
+    )
+    for criterion, value in zip(
+        entry.category.criteria.order_by("sort_order"), points, strict=True
+    ):
+        Score.objects.create(review=item, criterion=criterion, points=value)
+    return item
+
+
 def body(response):
     """The bytes of a streamed response (file downloads, CSV/XLSX exports)."""
     return b"".join(response.streaming_content)
+
+
+def text(response):
+    """The page's visible text (no scripts or styles), whitespace collapsed, for
+    phrases that wrap across lines or elements."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def staff_user(username, group=None, permissions=(), **fields):
@@ -275,3 +333,108 @@ def assert_clean_upright_photo(data):
     assert image.size == (40, 60)
     top, bottom = image.getpixel((20, 10)), image.getpixel((20, 50))
     assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0], (top, bottom)
+
+
+# -- the campaign site's pages (factories) -------------------------------------
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Strona {n}")
+    slug = factory.Sequence(lambda n: f"strona-{n}")
+    intro = "Wstęp strony."
+    live = True
+
+    class Meta:
+        model = StandardPage
+
+
+class NewsCategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kategoria {n}")
+    slug = factory.Sequence(lambda n: f"kategoria-{n}")
+
+    class Meta:
+        model = NewsCategory
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Aktualności"
+    slug = "aktualnosci"
+    intro = "Co słychać w ekonomii społecznej."
+    live = True
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Aktualność {n}")
+    slug = factory.Sequence(lambda n: f"aktualnosc-{n}")
+    lead = factory.Sequence(lambda n: f"Lead aktualności {n}.")
+    live = True
+
+    class Meta:
+        model = NewsPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Wydarzenia"
+    slug = "wydarzenia"
+    intro = "Jarmarki, szkolenia i spotkania."
+    live = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An on-site training starting in a week, two hours long."""
+
+    title = factory.Sequence(lambda n: f"Wydarzenie {n}")
+    slug = factory.Sequence(lambda n: f"wydarzenie-{n}")
+    lead = factory.Sequence(lambda n: f"Opis wydarzenia {n}.")
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) + timedelta(days=7)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
+    event_type = "szkolenie"
+    mode = "stacjonarnie"
+    venue_name = "MCPS, sala 501"
+    venue_address = "ul. Grzybowska 80/82, 00-844 Warszawa"
+    live = True
+
+    class Meta:
+        model = EventPage
+
+
+class AdvocateFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Rzecznik {n:03d}")
+    role = "pracownik socjalny GOPS"
+    institution = factory.Sequence(lambda n: f"Gminny Ośrodek Pomocy Społecznej {n}")
+    gmina_code = "1408011"  # Legionowo
+    email = factory.Sequence(lambda n: f"rzecznik{n}@gops.example.org")
+    phone = "22 100 10 01"
+
+    class Meta:
+        model = Advocate
+
+
+class AdvocatesDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Rzecznicy ekonomii społecznej"
+    slug = "rzecznicy"
+    intro = "Znajdź rzecznika w swojej gminie."
+    live = True
+
+    class Meta:
+        model = AdvocatesDirectoryPage
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    title = "Ekonomia społeczna nie wyklucza"
+    slug = "kampania"
+    slogan = "Praca, która daje miejsce we wspólnocie"
+    intro = "Kampania o ludziach ekonomii społecznej."
+    start_date = date(2021, 5, 26)
+    live = True
+
+    class Meta:
+        model = CampaignPage

@@ -13,10 +13,8 @@ from django.utils import timezone, translation
 from competition.dashboard import reviews_left_summary
 from competition.dates import deadline_text
 from competition.models import (
-    Assignment,
     CompetitionPage,
     ConflictDeclaration,
-    JuryMember,
     Review,
     Status,
 )
@@ -44,24 +42,16 @@ def panel(response, panel_id):
 @pytest.fixture
 def jury_edition(home):
     """Submissions closed ten days ago; the jury scores until 20 days from now."""
-    now = timezone.now()
-    return builders.edition(
-        home,
-        opens=now - timedelta(days=60),
-        closes=now - timedelta(days=10),
-        jury_opens_at=now - timedelta(days=5),
-        jury_closes_at=now + timedelta(days=20),
-        results_at=now + timedelta(days=30),
-    )
+    return builders.jury_phase_edition(home)
 
 
 def juror_with(edition, user, count, submitted=0):
     """``user`` on the jury of ``edition`` with ``count`` assigned entries, the
     first ``submitted`` of them scored and submitted."""
-    member = JuryMember.objects.create(edition=edition, user=user)
+    member = builders.member(edition, user)
     for number in range(count):
         entry = builders.entry(edition, status=Status.ELIGIBLE)
-        Assignment.objects.create(entry=entry, member=member)
+        builders.assign(entry, member)
         if number < submitted:
             ConflictDeclaration.objects.create(
                 entry=entry, member=member, has_conflict=False
@@ -273,10 +263,8 @@ def test_the_secretariats_start_page_queries_do_not_grow(
             categories=("reintegracja",),
         )
         builders.entry(edition, status=Status.SUBMITTED)
-        member = JuryMember.objects.create(edition=edition, user=juror)
-        Assignment.objects.create(
-            entry=builders.entry(edition, status=Status.ELIGIBLE), member=member
-        )
+        member = builders.member(edition, juror)
+        builders.assign(builders.entry(edition, status=Status.ELIGIBLE), member)
     client.force_login(secretary)
 
     with django_assert_max_num_queries(SECRETARIAT_BUDGET):

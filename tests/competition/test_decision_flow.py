@@ -13,12 +13,12 @@ from competition import decisions, workflow
 from competition.models import Assignment, Status
 
 from . import builders
+from .builders import review
 from .test_results import (  # noqa: F401 (fixtures)
     close,
     edition,
     jurors,
     ranking_url,
-    review,
     scored,
 )
 

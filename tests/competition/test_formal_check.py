@@ -24,7 +24,7 @@ from competition.models import (
 )
 
 from . import builders
-from .builders import assert_denied, staff_user
+from .builders import assert_denied, staff_user, text
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +45,6 @@ def check_url(entry_or_pk):
 
 def inspect_url(entry):
     return reverse("competition_entry:inspect", args=[entry.pk])
-
-
-def text(response):
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def warsaw_input(moment):

@@ -101,15 +101,7 @@ def logged(action):
 @pytest.fixture
 def edition(home):
     """An edition in its jury phase: submissions closed, scoring open."""
-    now = timezone.now()
-    page = builders.edition(
-        home,
-        opens=now - timedelta(days=60),
-        closes=now - timedelta(days=10),
-        jury_opens_at=now - timedelta(days=5),
-        jury_closes_at=now + timedelta(days=20),
-        results_at=now + timedelta(days=30),
-    )
+    page = builders.jury_phase_edition(home)
     # Guidance the juror sees beside each criterion.
     for criterion in page.categories.get(slug="reintegracja").criteria.all():
         criterion.juror_guidance = f"Wskazówka do {criterion.name}."

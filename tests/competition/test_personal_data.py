@@ -6,8 +6,10 @@ column of every table in the test database is searched for the applicant's
 values (:func:`traces`), and the private storage for their files.
 """
 
+import functools
 import io
 import json
+import operator
 import re
 import zipfile
 from datetime import date, datetime, timedelta
@@ -31,14 +33,12 @@ from wagtail.search import index
 from competition import anonymisation, photos, retention, roles, workflow
 from competition.models import (
     AccessToken,
-    Assignment,
     ConflictDeclaration,
     Consent,
     Decision,
     Entry,
     EntryFile,
     FormalCheck,
-    JuryMember,
     Review,
     ReviewVersion,
     Score,
@@ -105,10 +105,20 @@ def traces(values):
         for field in columns:
             text = Cast(field.name, TextField())
             queryset = model._base_manager.annotate(_text=text)
+            conditions = []
             for value in values:
                 condition = Q()
                 for form in _forms(value):
                     condition |= Q(_text__icontains=form)
+                conditions.append((value, condition))
+            # One query per column, then one per value only where it found any.
+            if not queryset.filter(
+                functools.reduce(
+                    operator.or_, (condition for _, condition in conditions), Q()
+                )
+            ).exists():
+                continue
+            for value, condition in conditions:
                 if queryset.filter(condition).exists():
                     found.append((meta.db_table, field.column, value))
     return found
@@ -144,7 +154,7 @@ def submit(client, page, django_capture_on_commit_callbacks, **overrides):
     return Entry.objects.latest("pk")
 
 
-def add_staff_work(entry, secretary, juror_user):
+def add_staff_work(entry, secretary, juror):
     """What the secretariat and the jury write about the entry, each text
     naming the applicant (as real notes do)."""
     name = PERSON["contact_name"]
@@ -157,8 +167,8 @@ def add_staff_work(entry, secretary, juror_user):
     FormalCheck.objects.create(
         entry=entry, results={}, note=f"{name} dosłał KRS", checked_by=secretary
     )
-    member = JuryMember.objects.create(edition=entry.edition, user=juror_user)
-    Assignment.objects.create(entry=entry, member=member)
+    member = builders.member(entry.edition, juror)
+    builders.assign(entry, member)
     ConflictDeclaration.objects.create(
         entry=entry,
         member=member,
@@ -185,12 +195,12 @@ def add_staff_work(entry, secretary, juror_user):
             for c in criteria
         ],
         reason=f"poprawka po rozmowie z {name}",
-        author=juror_user,
+        author=juror,
     )
     log(
         instance=review,
         action="competition.review.submitted",
-        user=juror_user,
+        user=juror,
         data={"entry_id": entry.pk, "entry": entry.reference, "reason": name},
     )
     Decision.objects.create(
@@ -217,27 +227,17 @@ def add_staff_work(entry, secretary, juror_user):
 
 
 @pytest.fixture
-def secretary(db):
-    return builders.staff_user("sekretariat", builders.SECRETARIAT)
-
-
-@pytest.fixture
-def juror_user(db):
-    return builders.staff_user("juror", builders.JURY, first_name="Jan")
-
-
-@pytest.fixture
 def applicant_entry(
     client,
     page,
     private_root,
     db_tasks,
     secretary,
-    juror_user,
+    juror,
     django_capture_on_commit_callbacks,
 ):
     entry = submit(client, page, django_capture_on_commit_callbacks)
-    add_staff_work(entry, secretary, juror_user)
+    add_staff_work(entry, secretary, juror)
     entry.refresh_from_db()
     return entry
 
@@ -627,7 +627,7 @@ def test_erasure_refuses_a_forged_post_without_csrf(secretary, applicant_entry):
     assert Entry.objects.get().anonymised_at is None
 
 
-@pytest.mark.parametrize("who", ["editor", "juror_user", "viewer"])
+@pytest.mark.parametrize("who", ["editor", "juror", "viewer"])
 def test_others_cannot_export_or_erase(request, client, applicant_entry, who):
     if who == "editor":
         user = builders.staff_user("redaktor", builders.EDITORS)

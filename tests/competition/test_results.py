@@ -36,13 +36,12 @@ from competition.models import (
     EntryFile,
     JuryMember,
     Review,
-    Score,
     Status,
 )
 from competition.permissions import entries_hidden_from, may_open_results_menu
 
 from . import builders
-from .builders import JURY, staff_user
+from .builders import JURY, review, staff_user
 
 NOW = timezone.now()
 
@@ -77,22 +76,6 @@ def edition(home):
         jury_closes_at=NOW + timedelta(days=5),
         results_at=NOW + timedelta(days=20),
     )
-
-
-def review(entry, member, points, status=Review.Status.SUBMITTED):
-    """A review of ``entry`` with ``points`` per criterion in the form's order."""
-    item = Review.objects.create(
-        entry=entry,
-        member=member,
-        status=status,
-        version=1,
-        submitted_at=NOW if status == Review.Status.SUBMITTED else None,
-    )
-    for criterion, value in zip(
-        entry.category.criteria.order_by("sort_order"), points, strict=True
-    ):
-        Score.objects.create(review=item, criterion=criterion, points=value)
-    return item
 
 
 @pytest.fixture

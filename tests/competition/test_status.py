@@ -21,6 +21,7 @@ from competition.views import status as status_views
 from home import teryt
 
 from . import builders
+from .builders import text
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +59,6 @@ def assert_private(response, token_url=False):
     }
     for header, value in expected.items():
         assert response[header] == value, header
-
-
-def text(response):
-    """The page's visible text, whitespace collapsed (for phrases across lines)."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 @pytest.fixture

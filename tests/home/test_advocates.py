@@ -17,7 +17,7 @@ from home.models import (
     NewsIndexPage,
     StandardPage,
 )
-from tests.factories import (
+from tests.competition.builders import (
     AdvocateFactory,
     AdvocatesDirectoryPageFactory,
     NewsCategoryFactory,
@@ -361,7 +361,7 @@ def test_every_powiat_in_the_data_is_a_filter_choice():
 
 
 def test_forum_meetings_from_the_events_calendar(client, home, directory):
-    from tests.factories import EventIndexPageFactory, EventPageFactory
+    from tests.competition.builders import EventIndexPageFactory, EventPageFactory
 
     events = EventIndexPageFactory(parent=home)
     now = datetime.datetime.now(datetime.UTC)

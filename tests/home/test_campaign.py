@@ -15,7 +15,7 @@ from demo.campaign import MATERIAL
 from home.blocks import VideoBlock
 from home.models import CampaignAmbassador, CampaignPage, HomePage, StandardPage
 from home.models.campaign import split_hashtags
-from tests.factories import CampaignPageFactory
+from tests.competition.builders import CampaignPageFactory
 
 
 class TestCampaignTree(WagtailPageTestCase):

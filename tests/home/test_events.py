@@ -21,7 +21,7 @@ from home.models import (
     NewsIndexPage,
     StandardPage,
 )
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.competition.builders import EventIndexPageFactory, EventPageFactory
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 # Issue 3's budget: the events index and an event page in at most 12 queries, the

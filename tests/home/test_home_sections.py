@@ -24,7 +24,7 @@ from wagtail_factories import ImageFactory
 
 from home.blocks import SignLanguageVideoBlock
 from home.models import HomePage, HomePagePartner
-from tests.factories import (
+from tests.competition.builders import (
     CampaignPageFactory,
     EventIndexPageFactory,
     EventPageFactory,

@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import FooterSettings, StandardPage
-from tests.factories import StandardPageFactory
+from tests.competition.builders import StandardPageFactory
 
 
 def menu(html):

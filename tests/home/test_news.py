@@ -12,7 +12,11 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
-from tests.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.competition.builders import (
+    NewsCategoryFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Issue 3's budget: the news index and a news page in at most 12 queries, the same

@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from campaign_site.admin_views import PageCreateView
 from home.models import NewsPage
-from tests.factories import NewsIndexPageFactory
+from tests.competition.builders import NewsIndexPageFactory
 
 TITLE = "Nabór do konkursu 2027"
 JSON = {"HTTP_ACCEPT": "application/json"}

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.blocks import CallToActionBlock, ImageBlock, VideoBlock
 from home.models import HomePage, StandardPage
-from tests.factories import StandardPageFactory
+from tests.competition.builders import StandardPageFactory
 
 
 class TestPageTree(WagtailPageTestCase):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from home.models import StandardPage
 from search.views import clean_query, highlight
-from tests.factories import StandardPageFactory
+from tests.competition.builders import StandardPageFactory
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from competition.models import Category
 from tests.competition import builders
-from tests.factories import (
+from tests.competition.builders import (
     CampaignPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
