@@ -13,7 +13,7 @@ from wagtail.admin.active_filters import (
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.coreutils import get_supported_content_language_variant
 
-from home.teryt import powiat_choices
+from teryt import powiat_choices
 
 from .models import Category, CompetitionPage, Entry, JuryMember, Status
 from .reference import legal_form_choices

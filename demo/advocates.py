@@ -2,7 +2,7 @@
 (content in ``data/advocates.json``).
 
 Names, e-mails (example.org only) and phone numbers are made up; the TERYT codes
-are real (``home/data/``). A 4-digit code is a powiat-level advocate.
+are real (``teryt/data/``). A 4-digit code is a powiat-level advocate.
 """
 
 from demo.content import load

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from home.teryt import powiat_choices
+from teryt import powiat_choices
 
 from .. import reference, submission, validators
 from ..models import Entry, NomineeKind

@@ -192,7 +192,7 @@ class Entry(models.Model):
 
     @property
     def powiat_name(self):
-        from home.teryt import powiat
+        from teryt import powiat
 
         item = powiat(self.powiat)
         return item["name"] if item else ""

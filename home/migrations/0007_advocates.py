@@ -4,7 +4,7 @@ import django.db.models.deletion
 import wagtail.fields
 from django.db import migrations, models
 
-import home.teryt
+import teryt
 
 
 class Migration(migrations.Migration):
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                     "gmina_code",
                     models.CharField(
                         blank=True,
-                        choices=home.teryt.gmina_choices,
+                        choices=teryt.gmina_choices,
                         error_messages={
                             "invalid_choice": "Na Mazowszu nie ma gminy o kodzie TERYT %(value)s."
                         },
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                     "powiat_code",
                     models.CharField(
                         blank=True,
-                        choices=home.teryt.powiat_choices,
+                        choices=teryt.powiat_choices,
                         db_index=True,
                         error_messages={
                             "invalid_choice": "Na Mazowszu nie ma powiatu o kodzie TERYT %(value)s."

@@ -1,8 +1,8 @@
 """The network of "Rzecznicy Ekonomii Społecznej i Solidarnej": advocates and their
 directory page.
 
-Municipalities are identified by TERYT codes from ``home/data/`` (see
-``home.teryt``). This module must not import ``home.models`` (circular).
+Municipalities are identified by TERYT codes from ``teryt/data/`` (see
+``teryt``). This module must not import ``home.models`` (circular).
 """
 
 from django.core.exceptions import ValidationError
@@ -14,10 +14,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+import teryt
 from home.navigation import restricted_q
 from search.index import LemmatisedSearchMixin
 
-from .. import teryt
 from ..blocks import BaseStreamBlock
 from .events import EventPage, EventType
 from .news import NewsCategory, NewsPage

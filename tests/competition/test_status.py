@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+import teryt
 from competition import applicant, dates
 from competition.models import (
     AccessToken,
@@ -18,7 +19,6 @@ from competition.models import (
     Status,
 )
 from competition.views import status as status_views
-from home import teryt
 
 from . import builders
 from .builders import text

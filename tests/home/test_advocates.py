@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
-from home import teryt
+import teryt
 from home.models import (
     Advocate,
     AdvocatesDirectoryPage,

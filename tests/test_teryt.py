@@ -1,6 +1,6 @@
 """The TERYT loader: the whole województwo, consistent codes, lookups."""
 
-from home import teryt
+import teryt
 
 
 def test_counts_match_the_register():

@@ -1,6 +1,6 @@
 """The powiats and gminas of województwo mazowieckie, by TERYT code.
 
-Read once from ``home/data/`` (copies of the TERC register; each file keeps its
+Read once from ``teryt/data/`` (copies of the TERC register; each file keeps its
 source note) and cached for the life of the process. TERYT codes: a powiat is
 WOJ(2)+POW(2), e.g. ``1408``; a gmina is WOJ+POW+GMI(2)+RODZ(1), e.g. ``1408011``,
 so a gmina's first four digits are its powiat.
