@@ -1,6 +1,7 @@
 """The applicants of ``bench/submission.py``: a minimal HTTP client that keeps
 cookies and streams multipart bodies, and the threads that submit entries."""
 
+import itertools
 import re
 import socket
 import threading
@@ -141,6 +142,25 @@ def hidden_value(html, name):
     return match.group(1)
 
 
+_NIP_SERIAL = itertools.count(1)
+
+
+def unique_nip():
+    """A valid NIP (check digit included) that no other bench entry has: the
+    form refuses a second entry of one organisation in a category."""
+    while True:
+        base = f"{856734000 + next(_NIP_SERIAL):09d}"
+        check = (
+            sum(
+                w * int(d)
+                for w, d in zip((6, 5, 7, 2, 3, 4, 5, 6, 7), base, strict=True)
+            )
+            % 11
+        )
+        if check != 10:
+            return base + str(check)
+
+
 def submit(port, source, form_path, files):
     """GET the form, POST a complete entry; returns (POST seconds, reference)."""
     client = Client(port, source)
@@ -148,7 +168,7 @@ def submit(port, source, form_path, files):
     if status != 200:
         raise BenchError(f"GET {form_path}: {status}")
     html = body.decode()
-    fields = dict(FIELDS)
+    fields = dict(FIELDS, nip=unique_nip())
     fields["csrfmiddlewaretoken"] = hidden_value(html, "csrfmiddlewaretoken")
     fields["idempotency_key"] = hidden_value(html, "idempotency_key")
     answers = sorted(set(re.findall(r'name="(answer_\d+)"', html)))

@@ -26,7 +26,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
 from .dates import WARSAW, deadline_text, shown_deadline
-from .models import CompetitionPage, Entry, JuryMember, Review, Status
+from .models import (
+    CompetitionPage,
+    Entry,
+    JuryMember,
+    Review,
+    Status,
+    results_published_q,
+)
 from .permissions import can_view_jury_progress, jury_phase_open, live_assignments
 from .progress import assignment_rows, ordered_memberships
 from .views.jury import request_is_juror
@@ -159,7 +166,7 @@ class SecretariatPanel(CountsPanel):
         now = timezone.now()
         editions = list(
             CompetitionPage.objects.filter(locale=Locale.get_default())
-            .exclude(results_published_at__lte=now)
+            .exclude(results_published_q(now))
             .order_by("-submissions_open_at", "pk")
         )
         ids = [edition.pk for edition in editions]
