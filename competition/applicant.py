@@ -105,11 +105,6 @@ CORRECTION_BY_CONTACT = _(
     "aby ustalić, co trzeba poprawić."
 )
 
-# States whose explanation includes the secretariat's reason.
-WITH_REASON = frozenset(
-    {Status.NEEDS_CORRECTION, Status.INELIGIBLE, Status.DISQUALIFIED}
-)
-
 # What the applicant submitted, in the submission form's order (one list,
 # kept with the code that saves it).
 DATA_FIELDS = submission.ENTRY_FIELDS

@@ -253,7 +253,7 @@ def publish_results(edition, user):
         page.results_published_at = edition.results_published_at = now
         applicants = (
             Entry.objects.filter(edition=page)
-            .exclude(status__in=(Status.DRAFT, Status.WITHDRAWN))
+            .exclude(status__in=workflow.NOT_SENT)
             .select_related("category", "edition", "decision")
             .order_by("number", "pk")
         )

@@ -11,9 +11,8 @@ from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, Whe
 from django.db.models.functions import Lower
 
 from . import validators
-from .models import Entry, Nomination, NomineeKind, Status
-
-NOT_COUNTED = (Status.DRAFT, Status.WITHDRAWN)
+from .models import Entry, Nomination, NomineeKind
+from .workflow import NOT_SENT
 
 
 def person_email(nomination, email, nominee_email):
@@ -58,7 +57,7 @@ def existing_entry(edition, category, data, exclude_pk=None):
     """A counted entry for the same nominee as the form's ``data`` (cleaned
     data of the submission form), or None."""
     entries = Entry.objects.filter(edition=edition, category=category).exclude(
-        status__in=NOT_COUNTED
+        status__in=NOT_SENT
     )
     if exclude_pk:
         entries = entries.exclude(pk=exclude_pk)
@@ -85,7 +84,7 @@ def with_possible_duplicates(queryset):
     others = (
         Entry.objects.filter(edition=OuterRef("edition"), category=OuterRef("category"))
         .exclude(pk=OuterRef("pk"))
-        .exclude(status__in=NOT_COUNTED)
+        .exclude(status__in=NOT_SENT)
     )
     same_organisation = others.filter(
         nominee_kind=NomineeKind.ORGANISATION, nip=OuterRef("nip")
@@ -106,7 +105,7 @@ def with_possible_duplicates(queryset):
     return queryset.alias(person_address=_person_address()).annotate(
         possible_duplicate=Case(
             When(
-                ~Q(status__in=NOT_COUNTED) & (organisation | person),
+                ~Q(status__in=NOT_SENT) & (organisation | person),
                 then=Value(True),
             ),
             default=Value(False),

@@ -76,6 +76,15 @@ NOT_ASSESSED = frozenset(
     }
 )
 
+#: Not (or no longer) an application: never sent, or taken back by the applicant.
+#: Left out of duplicate checks and of the results e-mails.
+NOT_SENT = frozenset({Status.DRAFT, Status.WITHDRAWN})
+
+#: Set by the secretariat with a reason the applicant reads on the status page.
+WITH_REASON = frozenset(
+    {Status.NEEDS_CORRECTION, Status.INELIGIBLE, Status.DISQUALIFIED}
+)
+
 # -- the moves ---------------------------------------------------------------------
 
 # (from, to) -> roles allowed to make the move, and whether a reason is required.

@@ -17,12 +17,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import ratelimit
+from .. import ratelimit, workflow
 from ..applicant import (
     CORRECTION_BY_CONTACT,
     CORRECTION_CLOSED,
     STATUS_TEXTS,
-    WITH_REASON,
     CorrectionClosed,
     WithdrawalClosed,
     can_correct,
@@ -292,7 +291,7 @@ def _panel(entry, page, edition, now, bound=None):
         status=status,
         headline=headline,
         next_step=next_step % dates,
-        reason=entry.status_reason if status in WITH_REASON else "",
+        reason=entry.status_reason if status in workflow.WITH_REASON else "",
         data=submitted_data(entry),
         answers=[
             (answer.criterion.localized_question, answer.text)
