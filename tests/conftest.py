@@ -100,21 +100,10 @@ def root_page(db):
 
 def pytest_configure(config):
     # xdist registers this marker only when it is loaded; with `-p no:xdist` and
-    # --strict-markers the group marks (the browser suite's, the demo's) must
-    # still be known.
+    # --strict-markers the browser suite's group mark must still be known.
     config.addinivalue_line(
         "markers", "xdist_group(name): run these tests on one xdist worker"
     )
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """The tests on the seeded demo run on one xdist worker (``--dist
-    loadgroup``, before xdist reads the group), so only that worker pays for
-    `seed_demo`; the other, the browser suite's, never does."""
-    for item in items:
-        if "demo_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(scope="session")
