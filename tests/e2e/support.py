@@ -86,13 +86,15 @@ async ([tags, exclude]) => {
 }
 """
 
-# Load every lazy image now (as scrolling down the page would, without the
-# wait per screenful), then wait for all images and fonts to finish.
+# Scroll through the page so lazy images load, then wait for them to finish.
 _SETTLE = """
 async () => {
-    for (const image of document.querySelectorAll('img[loading="lazy"]')) {
-        image.loading = 'eager';
+    const step = Math.max(200, window.innerHeight);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+        window.scrollTo(0, y);
+        await new Promise(r => setTimeout(r, 50));
     }
+    window.scrollTo(0, 0);
     // A lazy image the browser decides not to fetch fires neither event: never
     // wait for one longer than a few seconds (the suite once hung here).
     const settled = (promise) => Promise.race(
