@@ -12,6 +12,13 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 
+from .migrated_template import (
+    migrated_template,
+    restore_test_databases_from,
+    shared_dir,
+    uses_in_memory_sqlite,
+)
+
 
 @pytest.fixture(autouse=True)
 def _default_language():
@@ -98,12 +105,18 @@ def root_page(db):
     return Page.get_first_root_node()
 
 
-def pytest_configure(config):
-    # xdist registers this marker only when it is loaded; with `-p no:xdist` and
-    # --strict-markers the browser suite's group mark must still be known.
-    config.addinivalue_line(
-        "markers", "xdist_group(name): run these tests on one xdist worker"
-    )
+@pytest.fixture(scope="session")
+def migrated_sqlite(request, tmp_path_factory):
+    """This run's migrated SQLite file (see tests/migrated_template.py)."""
+    return migrated_template(shared_dir(request.config, tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request):
+    """pytest-django's hook before it creates the test databases: on SQLite
+    they start from the migrated template instead of being migrated again."""
+    if uses_in_memory_sqlite():
+        restore_test_databases_from(request.getfixturevalue("migrated_sqlite"))
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -23,6 +24,8 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_JS = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOT_DIR = PROJECT_DIR / "build" / "e2e-screenshots"
+# The live site and the test servers only ever listen here.
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 STARTUP_TIMEOUT = 60  # seconds for /healthz to answer 200
 CHROMIUM_ARGS = [
     "--headless",
@@ -126,9 +129,12 @@ def site_dir():
 
 
 @pytest.fixture(scope="session")
-def live_site(prerequisites, site_dir):
-    """Base URL (no trailing slash) of a seeded demo site served by runserver."""
+def live_site(prerequisites, site_dir, migrated_sqlite):
+    """Base URL (no trailing slash) of a seeded demo site served by runserver.
+    Its database starts as a copy of the run's migrated template; `migrate`
+    then has nothing to apply."""
     tmp = site_dir
+    shutil.copyfile(migrated_sqlite, tmp / "e2e.sqlite3")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "campaign_site.settings.dev",
@@ -208,10 +214,14 @@ def new_page(browser):
 
     No journey may meet a server error (issue 14): every answer >= 500 to any
     of these pages – admin create, edit, submit and autosave requests
-    included – fails the test when it ends."""
+    included – fails the test when it ends. So does any request to a host
+    other than this machine's (issue 12 §2: nothing a visitor or a member of
+    staff opens tells a third party): every page of every browser test is
+    watched, at both widths, not a list of pages kept for the purpose."""
     contexts = []
     server_errors = []
     csp_violations = []
+    foreign_requests = []
 
     def record(response):
         if response.status >= 500:
@@ -225,6 +235,7 @@ def new_page(browser):
         page = context.new_page()
         page.set_default_timeout(15_000)
         page.on("response", record)
+        watch_hosts(page, foreign_requests)
         record_csp_violations(page, csp_violations)
         return page
 
@@ -232,9 +243,26 @@ def new_page(browser):
     for context in contexts:
         context.close()
     assert not server_errors, "server errors:\n" + "\n".join(server_errors)
+    assert not foreign_requests, "requests to other hosts:\n" + "\n".join(
+        foreign_requests
+    )
     # Issue 12: the Content-Security-Policy refuses nothing our pages need (the
     # admin's report-only lines are test_csp.py's business).
     assert not csp_violations, "CSP violations:\n" + "\n".join(csp_violations)
+
+
+def watch_hosts(page, found):
+    """Note in ``found`` every request ``page`` makes to a host other than this
+    machine's (``data:`` and ``blob:`` URLs never leave the browser)."""
+
+    def on_request(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and (
+            parts.hostname not in LOCAL_HOSTS
+        ):
+            found.append(f"{request.method} {request.url}")
+
+    page.on("request", on_request)
 
 
 def is_csp_violation(text):

@@ -4,7 +4,7 @@ import pytest
 
 from .support import PAGES, VIEWPORTS, axe_violations, format_violations, visit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def test_axe_harness_reports_violations(new_page, axe_path):

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from .support import admin_login, assert_admin_accessible, shoot
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 JUROR = "juror3"
 QUEUED = "MMES-2026-0005"  # Rozwój: two quick edits, then submitted

@@ -25,7 +25,7 @@ from .support import (
     visit,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 EDITION = "/konkurs/mmes-2027/"
 FORM = EDITION + "zgloszenie/reintegracja/"

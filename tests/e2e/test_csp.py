@@ -16,7 +16,7 @@ import pytest
 from .conftest import record_csp_violations
 from .support import admin_login, visit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def test_an_injected_inline_script_and_handler_are_blocked(live_site, browser):

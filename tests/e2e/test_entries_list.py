@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from .support import admin_login, assert_admin_accessible, record_admin_axe, shoot
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 LIST = "/admin/competition/entries/"
 SIZES = ((1280, 800, "desktop"), (375, 812, "mobile"))

@@ -1,5 +1,6 @@
 """The site's identity on a phone and a desktop: the compact header, its menu,
-the icons and sharing image, no third-party requests, and the home page's weight."""
+the icons and sharing image, and the home page's weight. (No request to another
+host: the ``new_page`` fixture fails any browser test that makes one.)"""
 
 from urllib.parse import urlsplit
 
@@ -7,7 +8,7 @@ import pytest
 
 from .support import axe_violations, focused, format_violations, shoot, visit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 PHONE = (375, 740)
 DESKTOP = (1280, 800)
@@ -196,29 +197,6 @@ def test_axe_with_the_menu_closed_and_open(path, live_site, new_page, axe_path):
     assert toggle_state(page) == (True, "true")
     opened = axe_violations(page, axe_path)
     assert not opened, format_violations(f"{path} at 375 px, menu open", opened)
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_no_request_leaves_the_site(viewport, live_site, new_page):
-    own_host = urlsplit(live_site).netloc
-    requested = []  # (page, URL)
-    for path in PAGE_TYPES.values():
-        page = new_page(*viewport)
-        page.on(
-            "request",
-            lambda request, path=path: requested.append((path, request.url)),
-        )
-        visit(page, live_site, path)
-        if viewport == PHONE:
-            page.click(TOGGLE)
-        page.wait_for_load_state("networkidle")
-    foreign = [
-        (path, url)
-        for path, url in requested
-        if urlsplit(url).scheme in ("http", "https")
-        and urlsplit(url).netloc != own_host
-    ]
-    assert requested and not foreign, f"requests to other hosts: {foreign}"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

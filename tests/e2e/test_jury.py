@@ -32,7 +32,7 @@ from .support import (
     visit,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 EDITION = "MMES-2026"
 RESULTS_PAGE = "/konkurs/mmes-2026/wyniki/"

@@ -4,7 +4,7 @@ import pytest
 
 from .support import focused, path_of, visit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 TRANSLATIONS = [
     # (page, its language, the other language, the translation's path)

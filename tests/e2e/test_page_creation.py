@@ -22,7 +22,7 @@ import pytest
 
 from .support import admin_login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 # Wagtail starts watching the form for edits 2 s after it loads; an editor
 # who reads the form first types after that.

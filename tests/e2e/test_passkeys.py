@@ -18,7 +18,7 @@ import pytest
 from .conftest import PROJECT_DIR, _free_port, _manage, _stop, _wait_healthy
 from .support import DEMO_PASSWORD
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 USERNAME = "juror-passkey"
 CREATE_USER = f"""

@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from .conftest import watch_hosts
 from .support import admin_login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 PUBLIC = [
     "/",
@@ -168,3 +169,21 @@ def test_the_admin_asks_no_other_host(live_site, new_page, username):
     visited = walk(page, live_site, ROLES[username])
     assert len(visited) == len(ROLES[username])
     assert not foreign(seen, live_site), (username, foreign(seen, live_site))
+
+
+def test_every_browser_test_notices_a_request_to_another_host(browser):
+    """The ``new_page`` fixture's watch, which makes this a rule for every
+    browser test: a request to another host is noticed even when it fails."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda route: route.abort())  # nothing leaves the machine
+        found = []
+        watch_hosts(page, found)
+        page.set_content(
+            '<img src="http://127.0.0.1:9/own.png" alt="">'
+            '<img src="https://fonts.example.com/font.png" alt="">'
+        )
+        assert found == ["GET https://fonts.example.com/font.png"]
+    finally:
+        context.close()

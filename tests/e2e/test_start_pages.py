@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .support import admin_login, assert_admin_accessible, shoot
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 # What each role's start page must say (the demo's state may have moved on
 # when the jury's journey ran first, so counts are not fixed here).

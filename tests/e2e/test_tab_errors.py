@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from .support import admin_login, shoot
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def _news_index(site_dir):

@@ -15,7 +15,7 @@ import pytest
 
 from .support import admin_login, shoot, visit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 SITE_NAME = "Ekonomia społeczna na Mazowszu"
 MAIN_BUTTON = "footer button[name='action'][value='publish']"
