@@ -5,6 +5,7 @@ seeded with the demo content, so these tests never touch pytest-django's test
 database and need no ``db`` fixture.
 """
 
+import fcntl
 import os
 import shutil
 import signal
@@ -19,6 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from ..migrated_template import shared_dir
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -128,31 +131,67 @@ def site_dir():
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def live_site(prerequisites, site_dir, migrated_sqlite):
-    """Base URL (no trailing slash) of a seeded demo site served by runserver.
-    Its database starts as a copy of the run's migrated template; `migrate`
-    then has nothing to apply."""
-    tmp = site_dir
-    shutil.copyfile(migrated_sqlite, tmp / "e2e.sqlite3")
-    env = {
+def _site_env(directory):
+    """The environment of a live site whose files live in ``directory``."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "campaign_site.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}",
-        "MEDIA_ROOT": str(tmp / "media"),
-        "PRIVATE_MEDIA_ROOT": str(tmp / "private"),
+        "DATABASE_URL": f"sqlite:///{directory / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(directory / "media"),
+        "PRIVATE_MEDIA_ROOT": str(directory / "private"),
         "PYTHONUNBUFFERED": "1",
         # Mail lands in files the tests can read (see the mail_dir fixture).
         "EMAIL_URL": "",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(tmp / "mail"),
+        "EMAIL_FILE_PATH": str(directory / "mail"),
     }
+
+
+SITE_FILES = ("e2e.sqlite3", "media", "private")
+
+
+@pytest.fixture(scope="session")
+def seeded_site(request, tmp_path_factory, site_dir, migrated_sqlite):
+    """The demo site's files (database, media, private files) as `seed_demo`
+    leaves them, seeded once per run: the first worker seeds in its own
+    (in-memory) site directory and leaves a copy for the other, which copies
+    it instead of seeding again (~30 s of CPU)."""
+    shared = shared_dir(request.config, tmp_path_factory)
+    template = shared / "seeded-site"
+    with (shared / "seeded-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (template / "complete").exists():
+            shutil.copyfile(migrated_sqlite, site_dir / "e2e.sqlite3")
+            env = _site_env(site_dir)
+            # Nothing to apply: it proves the template fits the dev settings.
+            _manage(["migrate", "--noinput"], env, site_dir / "migrate.log")
+            _manage(["seed_demo"], env, site_dir / "seed_demo.log")
+            shutil.rmtree(template, ignore_errors=True)
+            template.mkdir()
+            _copy_site(site_dir, template)
+            (template / "complete").touch()
+            return template
+    _copy_site(template, site_dir)
+    return template
+
+
+def _copy_site(source, target):
+    for name in SITE_FILES:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name, dirs_exist_ok=True)
+        elif (source / name).exists():
+            shutil.copyfile(source / name, target / name)
+
+
+@pytest.fixture(scope="session")
+def live_site(prerequisites, site_dir, seeded_site):
+    """Base URL (no trailing slash) of a seeded demo site served by runserver,
+    its files in ``site_dir`` (a copy of the run's seeded demo)."""
+    tmp = site_dir
+    env = _site_env(tmp)
     process = None
     server_log = None
     try:
-        _manage(["migrate", "--noinput"], env, tmp / "migrate.log")
-        _manage(["seed_demo"], env, tmp / "seed_demo.log")
-
         port = _free_port()
         base_url = f"http://127.0.0.1:{port}"
         log_path = tmp / "runserver.log"
