@@ -71,8 +71,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Second factor (django-otp, TOTP + one-time backup codes) for everyone who sees
-# applicants' personal data: superusers and these groups (accounts/second_factor.py).
-# Editors too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
+# applicants' personal data: superusers, these groups, and whoever holds a
+# permission on applicants' data (competition.roles.APPLICANT_DATA_MODELS, their
+# own or any group's) or sits on a jury (accounts/second_factor.py). Editors too
+# when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
 # dev and the demo do not, and the sign-in page says so.
 SECOND_FACTOR_REQUIRED = True
 SECOND_FACTOR_GROUPS = [SECRETARIAT_GROUP, JURY_GROUP]
