@@ -225,6 +225,17 @@ def test_who_needs_a_second_factor(required, db, group, superuser, editors_too, 
         assert response.url.startswith(ENROL)
 
 
+def test_moderators_need_it_when_editors_do(required, db):
+    """sync_roles renames Wagtail's "Moderators" to the Polish name: the Polish
+    name is what the setting has to cover."""
+    required.SECOND_FACTOR_FOR_EDITORS = True
+    moderator = make_user("moderator", roles.MODERATORS_GROUP)
+    assert second_factor.is_required_for(moderator)
+    assert signed_in(moderator).get("/admin/").url.startswith(ENROL)
+    required.SECOND_FACTOR_FOR_EDITORS = False
+    assert not second_factor.is_required_for(moderator)
+
+
 #: Permissions that open applicants' data (entries, files, the log, results, the
 #: jury's setup and assignments), each enough on its own.
 APPLICANT_DATA_PERMISSIONS = [
