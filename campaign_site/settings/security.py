@@ -61,7 +61,8 @@ AXES_DISABLE_ACCESS_LOG = True
 # How many reverse proxies we own sit in front of the app: each appends the
 # address it saw to X-Forwarded-For, so the client is the N-th entry from the
 # right. 0 (no proxy): REMOTE_ADDR alone; the header is then never read, since
-# anyone can send one. Deployment shape only, hence the environment.
+# anyone can send one. Deployment shape only, hence the environment; production
+# counts its TLS-terminating proxy (1) unless told otherwise (production.py).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # Staff sessions (accounts/middleware.py): signed out after 30 minutes without a
