@@ -2,6 +2,9 @@
 devices count."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists, OuterRef, Q
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,7 +17,9 @@ RESET_ACTION = "accounts.second_factor.reset"
 
 
 def is_required_for(user):
-    """Superusers and the groups that see applicants' data (settings)."""
+    """Whether the signed-in ``user`` needs a second factor: superusers, the
+    groups of the settings, and anyone who can reach applicants' data (a
+    permission on it, their own or any group's, or a seat on a jury)."""
     if not settings.SECOND_FACTOR_REQUIRED or not user.is_authenticated:
         return False
     return _required_by_role(user)
@@ -43,13 +48,31 @@ def status(user):
 
 def _required_by_role(user):
     # As is_required_for, but for the user on the screen, not the one signed in
-    # (and whether or not the demo has switched the requirement off).
+    # (and whether or not the demo has switched the requirement off). One query;
+    # the middleware asks only until the user is verified, and not from the
+    # session: a permission given later must count from the next request.
+    from competition.models import JuryMember
+    from competition.roles import APPLICANT_DATA_MODELS
+
     if user.is_superuser:
         return True
     groups = set(settings.SECOND_FACTOR_GROUPS)
     if settings.SECOND_FACTOR_FOR_EDITORS:
         groups |= set(settings.SECOND_FACTOR_EDITOR_GROUPS)
-    return user.groups.filter(name__in=groups).exists()
+    member = OuterRef("pk")
+    in_group = Group.objects.filter(user=member, name__in=groups)
+    applicant_data = Permission.objects.filter(
+        Q(user=member) | Q(group__user=member),
+        content_type__app_label="competition",
+        content_type__model__in=APPLICANT_DATA_MODELS,
+    )
+    on_a_jury = JuryMember.objects.filter(user=member)
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .filter(Exists(in_group) | Exists(applicant_data) | Exists(on_a_jury))
+        .exists()
+    )
 
 
 def pending_totp_device(user):

@@ -5,6 +5,10 @@ consents with the texts shown, the jury's decision and scores without the
 jurors' names, the e-mails queued to the applicant and the entry's audit log)
 and the files themselves under ``pliki/``. The export is logged on the entry.
 
+A file the downloads would refuse (``scanning.may_serve``: quarantined as
+infected, or still waiting for its antivirus scan) is not put in the ZIP:
+``dane.json`` lists it with the reason instead.
+
 The site keeps no copy of e-mails sent: what exists is the row of the task
 that sent each one while the database queue keeps it (``emails.py``); those
 rows are listed.
@@ -20,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import anonymisation, audit
-from .models import Entry
+from . import anonymisation, audit, scanning
+from .models import Entry, EntryFile
 from .uploads import safe_name
 from .workflow import SECRETARIAT
 
@@ -30,6 +34,11 @@ EXPORTED = "competition.entry.personal_data_exported"
 LOG_ACTIONS = {EXPORTED: _("Eksport danych osobowych (RODO art. 15)")}
 
 CHUNK = 1024 * 1024
+
+# Why a file is not in the ZIP, by its scan state (as ``scanning.refusal``: a
+# file not servable and not pending is quarantined).
+WITHHELD_PENDING = _("nie dołączono: plik czeka na sprawdzenie programem antywirusowym")
+WITHHELD_INFECTED = _("nie dołączono: plik zakażony – w kwarantannie")
 
 
 def _entry_fields(entry):
@@ -49,6 +58,32 @@ def _entry_fields(entry):
 
 def _file_path(entry_file):
     return f"pliki/{entry_file.pk}-{safe_name(entry_file.original_name)}"
+
+
+def _withheld(entry_file):
+    """Why ``entry_file`` stays out of the ZIP, or ``None`` if it goes in."""
+    if scanning.may_serve(entry_file):
+        return None
+    if entry_file.scan_state == EntryFile.ScanState.PENDING:
+        return WITHHELD_PENDING
+    return WITHHELD_INFECTED
+
+
+def _file_data(entry_file):
+    data = {
+        "kind": entry_file.kind,
+        "original_name": entry_file.original_name,
+        "content_type": entry_file.content_type,
+        "size": entry_file.size,
+        "sha256": entry_file.sha256,
+        "uploaded_at": entry_file.uploaded_at,
+        "scan_state": entry_file.scan_state,
+        "path_in_zip": _file_path(entry_file),
+    }
+    reason = _withheld(entry_file)
+    if reason is not None:
+        data.update(path_in_zip=None, not_included=reason)
+    return data
 
 
 def _emails(entry):
@@ -113,10 +148,12 @@ def _log_lines(entry):
     ]
 
 
-def collect(entry):
+def collect(entry, entry_files=None):
     """Everything held about the entry's applicant, JSON-serialisable with
-    Django's encoder."""
-    entry_files = list(entry.files.all())
+    Django's encoder. ``entry_files``: the entry's files as read for the ZIP
+    (so both say the same of each file's scan), or read here."""
+    if entry_files is None:
+        entry_files = list(entry.files.all())
     return {
         "generated_at": timezone.now(),
         "entry": _entry_fields(entry),
@@ -124,18 +161,7 @@ def collect(entry):
             {"criterion": str(answer.criterion.name), "text": answer.text}
             for answer in entry.answers.select_related("criterion")
         ],
-        "files": [
-            {
-                "kind": entry_file.kind,
-                "original_name": entry_file.original_name,
-                "content_type": entry_file.content_type,
-                "size": entry_file.size,
-                "sha256": entry_file.sha256,
-                "uploaded_at": entry_file.uploaded_at,
-                "path_in_zip": _file_path(entry_file),
-            }
-            for entry_file in entry_files
-        ],
+        "files": [_file_data(entry_file) for entry_file in entry_files],
         "consents": [
             {
                 "kind": consent.kind,
@@ -154,18 +180,25 @@ def collect(entry):
 
 
 def export_zip(entry, user, reason=""):
-    """The ZIP of :func:`collect` and the entry's files, as a temporary file
-    (open, at its start; files are streamed into it, never held in memory);
-    logs the export (who, why) on the entry."""
+    """The ZIP of :func:`collect` and the entry's files that may be served
+    (not those quarantined or waiting for a scan), as a temporary file (open,
+    at its start; files are streamed into it, never held in memory); logs the
+    export (who, why) on the entry."""
     # Handed to the caller open: FileResponse closes it.
     buffer = tempfile.TemporaryFile()  # noqa: SIM115
     storage = storages["private"]
+    entry_files = list(entry.files.all())
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         content = json.dumps(
-            collect(entry), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+            collect(entry, entry_files),
+            cls=DjangoJSONEncoder,
+            ensure_ascii=False,
+            indent=2,
         )
         archive.writestr("dane.json", content)
-        for entry_file in entry.files.all():
+        for entry_file in entry_files:
+            if _withheld(entry_file) is not None:
+                continue
             with (
                 storage.open(entry_file.storage_name, "rb") as source,
                 archive.open(_file_path(entry_file), "w") as target,

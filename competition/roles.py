@@ -27,6 +27,28 @@ MODERATORS_GROUP = "Moderatorzy"
 #: English names (with the moderators' approval task); ours are Polish.
 WAGTAIL_GROUP_NAMES = {"Editors": EDITORS_GROUP, "Moderators": MODERATORS_GROUP}
 
+#: The competition's models whose permissions (any of them, given to a user or
+#: to any group) open applicants' data: entries and everything about them, the
+#: results, and the jury's setup and assignments, whose screens list entries.
+#: Holding one means needing a second factor (``accounts/second_factor.py``).
+#: Categories and criteria hold none.
+APPLICANT_DATA_MODELS = (
+    "entry",
+    "entryanswer",
+    "entryfile",
+    "consent",
+    "accesstoken",
+    "formalcheck",
+    "jurymember",
+    "assignment",
+    "removedassignment",
+    "conflictdeclaration",
+    "review",
+    "score",
+    "reviewversion",
+    "decision",
+)
+
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 PAGE = "page:"
 COLLECTION = "collection:"

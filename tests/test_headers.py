@@ -1,12 +1,14 @@
 """Browser-side defences (issue 12 §2): the headers every kind of page sends.
 
 A snapshot over a public page, the submission form, the applicant's status page, a
-private file download and an admin page; then the policy's own rules: no inline
-script or style in our templates, the admin's relaxations limited to the admin,
-production's HSTS.
+private file download and an admin page, each over plain HTTP with the test
+settings and over HTTPS with production's HTTPS settings (HSTS, the redirect, the
+referrer policy); then the policy's own rules: no inline script or style in our
+templates, the admin's relaxations limited to the admin.
 """
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from tests.competition.conftest import edition, private_root  # noqa: F401
 from tests.competition.test_files import stored_file  # noqa: F401
 from tests.competition.test_status import link, status_url, token_url
 from tests.competition.test_submission import form_url
+from tests.s3server import load_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +58,54 @@ PERMISSIONS_POLICY = (
 )
 
 
+#: What production sends over HTTPS (SECURE_HSTS_* in production.py).
+PRODUCTION_HSTS = "max-age=31536000; includeSubDomains; preload"
+PRODUCTION_HTTPS_SETTINGS = [
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_REFERRER_POLICY",
+]
+
+
+@dataclass
+class Scheme:
+    """How a snapshot's requests are made and what differs in the answer."""
+
+    secure: bool
+    hsts: str | None
+    referrer: str
+
+
+@pytest.fixture(scope="module")
+def production_https():
+    """production.py's HTTPS settings, as the deployed process loads them."""
+    loaded = load_settings(
+        "campaign_site.settings.production",
+        PRODUCTION_HTTPS_SETTINGS,
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="es.mcps.example",
+    )
+    return loaded["settings"]
+
+
+@pytest.fixture(params=["http", "https"])
+def scheme(request, settings):
+    """Plain HTTP with the test settings, or HTTPS with production's. Set
+    before the test's first request: SecurityMiddleware reads them once."""
+    if request.param == "http":
+        return Scheme(secure=False, hsts=None, referrer="same-origin")
+    production = request.getfixturevalue("production_https")
+    for name, value in production.items():
+        setattr(settings, name, value)
+    return Scheme(
+        secure=True,
+        hsts=PRODUCTION_HSTS,
+        referrer=production["SECURE_REFERRER_POLICY"],
+    )
+
+
 def directives(header):
     policy = {}
     for part in header.split(";"):
@@ -75,26 +126,29 @@ def snapshot(response):
         "X-Content-Type-Options": response["X-Content-Type-Options"],
         "Cross-Origin-Opener-Policy": response["Cross-Origin-Opener-Policy"],
         "Referrer-Policy": response["Referrer-Policy"],
+        "Strict-Transport-Security": response.get("Strict-Transport-Security"),
     }
 
 
-def public(referrer="same-origin"):
+def public(scheme, referrer=None):
     return {
         "csp": STRICT_CSP,
         "csp-report-only": None,
         "Permissions-Policy": PERMISSIONS_POLICY,
         "X-Content-Type-Options": "nosniff",
         "Cross-Origin-Opener-Policy": "same-origin",
-        "Referrer-Policy": referrer,
+        "Referrer-Policy": referrer or scheme.referrer,
+        "Strict-Transport-Security": scheme.hsts,
     }
 
 
-ADMIN = {
-    **public(),
-    "csp": ADMIN_CSP,
-    # What the strict policy would refuse is reported, not blocked.
-    "csp-report-only": STRICT_CSP,
-}
+def admin(scheme):
+    return {
+        **public(scheme),
+        "csp": ADMIN_CSP,
+        # What the strict policy would refuse is reported, not blocked.
+        "csp-report-only": STRICT_CSP,
+    }
 
 
 @pytest.fixture
@@ -106,54 +160,56 @@ def secretary_client(client):
     return client
 
 
-def test_public_page(client, home):
-    response = client.get(home.url)
+def test_public_page(client, home, scheme):
+    response = client.get(home.url, secure=scheme.secure)
     assert response.status_code == 200
-    assert snapshot(response) == public()
+    assert snapshot(response) == public(scheme)
 
 
-def test_submission_form(client, edition):  # noqa: F811
+def test_submission_form(client, edition, scheme):  # noqa: F811
     category = edition.categories.first()
-    response = client.get(form_url(edition, category))
+    response = client.get(form_url(edition, category), secure=scheme.secure)
     assert response.status_code == 200
-    assert snapshot(response) == public()
+    assert snapshot(response) == public(scheme)
 
 
-def test_status_page(client, edition):  # noqa: F811
+def test_status_page(client, edition, scheme):  # noqa: F811
     entry = builders.entry(edition)
-    # The link itself is "no-referrer" (it carries a token); the page "same-origin".
-    arrival = client.get(token_url(edition, link(entry)))
+    # The link itself is "no-referrer" (it carries a token); the page
+    # "same-origin" everywhere (competition/views/status.py says why).
+    arrival = client.get(token_url(edition, link(entry)), secure=scheme.secure)
     assert arrival.status_code == 303
-    assert snapshot(arrival) == public(referrer="no-referrer")
-    response = client.get(status_url(edition))
+    assert snapshot(arrival) == public(scheme, referrer="no-referrer")
+    response = client.get(status_url(edition), secure=scheme.secure)
     assert response.status_code == 200
-    assert snapshot(response) == public()
+    assert snapshot(response) == public(scheme, referrer="same-origin")
 
 
-def test_private_file_download(secretary_client, stored_file):  # noqa: F811
+def test_private_file_download(secretary_client, stored_file, scheme):  # noqa: F811
     entry_file, _ = stored_file
     response = secretary_client.get(
-        reverse("competition_file_download", args=[entry_file.pk])
+        reverse("competition_file_download", args=[entry_file.pk]),
+        secure=scheme.secure,
     )
     assert response.status_code == 200
     # An applicant's file, like every file competition/downloads.py serves, loads
     # and runs nothing even if a browser renders it.
     assert snapshot(response) == {
-        **public(),
+        **public(scheme),
         "csp": {"default-src": "'none'", "sandbox": ""},
     }
 
 
-def test_admin_page(secretary_client):
-    response = secretary_client.get(reverse("wagtailadmin_home"))
+def test_admin_page(secretary_client, scheme):
+    response = secretary_client.get(reverse("wagtailadmin_home"), secure=scheme.secure)
     assert response.status_code == 200
-    assert snapshot(response) == ADMIN
+    assert snapshot(response) == admin(scheme)
 
 
-def test_admin_login_page(client):
-    response = client.get(reverse("wagtailadmin_login"))
+def test_admin_login_page(client, scheme):
+    response = client.get(reverse("wagtailadmin_login"), secure=scheme.secure)
     assert response.status_code == 200
-    assert snapshot(response) == ADMIN
+    assert snapshot(response) == admin(scheme)
 
 
 def test_a_nonce_is_added_only_when_a_template_uses_one(rf):

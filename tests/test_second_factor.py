@@ -19,7 +19,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from freezegun import freeze_time
 
+from accounts import second_factor
 from accounts.middleware import SECOND_FACTOR_EXEMPT
+from competition import roles
 from tests.s3server import load_settings
 
 ENROL = "/admin/second-factor/enrol/"
@@ -221,6 +223,82 @@ def test_who_needs_a_second_factor(required, db, group, superuser, editors_too, 
     assert (response.status_code == 302) is asked
     if asked:
         assert response.url.startswith(ENROL)
+
+
+def test_moderators_need_it_when_editors_do(required, db):
+    """sync_roles renames Wagtail's "Moderators" to the Polish name: the Polish
+    name is what the setting has to cover."""
+    required.SECOND_FACTOR_FOR_EDITORS = True
+    moderator = make_user("moderator", roles.MODERATORS_GROUP)
+    assert second_factor.is_required_for(moderator)
+    assert signed_in(moderator).get("/admin/").url.startswith(ENROL)
+    required.SECOND_FACTOR_FOR_EDITORS = False
+    assert not second_factor.is_required_for(moderator)
+
+
+#: Permissions that open applicants' data (entries, files, the log, results, the
+#: jury's setup and assignments), each enough on its own.
+APPLICANT_DATA_PERMISSIONS = [
+    "view_entry",
+    "export_entry",
+    "download_entryfile",
+    "check_entry",
+    "view_competition_log",
+    "manage_personal_data",
+    "view_results",
+    "publish_results",
+    "view_assignment",
+    "view_jurymember",
+    "view_review",
+]
+
+
+@pytest.mark.parametrize("codename", APPLICANT_DATA_PERMISSIONS)
+@pytest.mark.parametrize("through", ["user", "group"])
+def test_a_permission_on_applicants_data_needs_it_whatever_the_group(
+    required, db, codename, through
+):
+    # Outside the Sekretariat and Jury groups: a group made by hand, or the
+    # user's own permission.
+    user = make_user("office", "Biuro" if through == "group" else None)
+    permission = Permission.objects.get(
+        content_type__app_label="competition", codename=codename
+    )
+    if through == "group":
+        Group.objects.get(name="Biuro").permissions.add(permission)
+    else:
+        user.user_permissions.add(permission)
+    assert second_factor.is_required_for(user)
+    assert signed_in(user).get("/admin/").url.startswith(ENROL)
+
+
+def test_a_jury_member_outside_the_jury_group_needs_it(required, home):
+    from tests.competition import builders
+
+    user = make_user("guest-juror", roles.EDITORS_GROUP)
+    assert not second_factor.is_required_for(user)
+    builders.member(builders.edition(home), user)
+    assert second_factor.is_required_for(user)
+    assert signed_in(user).get("/admin/").url.startswith(ENROL)
+
+
+def test_other_permissions_do_not_ask_for_it(required, db):
+    user = make_user("pages", "Strony")
+    Group.objects.get(name="Strony").permissions.add(
+        Permission.objects.get(codename="change_advocate"),
+        Permission.objects.get(codename="view_category"),
+    )
+    assert not second_factor.is_required_for(user)
+    assert signed_in(user).get("/admin/").status_code == 200
+
+
+def test_deciding_takes_one_query(required, db, django_assert_num_queries):
+    user = make_user("editor", roles.EDITORS_GROUP)
+    with django_assert_num_queries(1):
+        assert not second_factor.is_required_for(user)
+    juror = make_user("juror2", roles.JURY_GROUP)
+    with django_assert_num_queries(1):
+        assert second_factor.is_required_for(juror)
 
 
 def test_switched_off_the_login_page_says_so(settings, juror):

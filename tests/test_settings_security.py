@@ -36,6 +36,8 @@ NAMES = [
     "WAGTAIL_PRIVATE_PAGE_OPTIONS",
     "WAGTAIL_PRIVATE_COLLECTION_OPTIONS",
     "WAGTAIL_ENABLE_UPDATE_CHECK",
+    "SECURE_PROXY_SSL_HEADER",
+    "TRUSTED_PROXY_COUNT",
 ]
 MB = 1024 * 1024
 
@@ -101,6 +103,25 @@ def test_https_is_remembered_for_a_year_with_subdomains(production):
     # Only the load balancer's probe may use plain HTTP.
     assert production["SECURE_REDIRECT_EXEMPT"] == ["^healthz$"]
     assert production["CSRF_TRUSTED_ORIGINS"] == ["https://es.mcps.example"]
+
+
+def test_the_tls_proxy_in_front_counts_as_one_by_default(production):
+    """Production trusts X-Forwarded-Proto from a TLS-terminating proxy; without
+    counting that proxy, every client would share its address and a lockout
+    would hold per username only (accounts/throttling.py)."""
+    assert production["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert production["TRUSTED_PROXY_COUNT"] == 1
+
+
+def test_a_deployment_without_a_proxy_says_zero():
+    loaded = load_settings(
+        "campaign_site.settings.production",
+        ["TRUSTED_PROXY_COUNT"],
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="es.mcps.example",
+        TRUSTED_PROXY_COUNT="0",
+    )
+    assert loaded["settings"]["TRUSTED_PROXY_COUNT"] == 0
 
 
 def test_no_framing_no_full_referrer_no_debug_tracebacks(production):

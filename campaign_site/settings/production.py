@@ -36,6 +36,10 @@ if not all(origin.startswith("https://") for origin in OTP_WEBAUTHN_ALLOWED_ORIG
 
 # HTTPS everywhere; the proxy in front terminates TLS and says so in a header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# That proxy appends the client's address to X-Forwarded-For: count it, or every
+# client shares its address and a lockout holds per username alone. Set 0 where
+# gunicorn is reached directly (docker-compose.yml's stack does), more for a chain.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # A load balancer's health probe speaks plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -9,6 +9,7 @@ from datetime import timedelta
 from competition.roles import (
     EDITORS_GROUP,
     JURY_GROUP,
+    MODERATORS_GROUP,
     SECRETARIAT_GROUP,
     WAGTAIL_GROUP_NAMES,
 )
@@ -60,7 +61,8 @@ AXES_DISABLE_ACCESS_LOG = True
 # How many reverse proxies we own sit in front of the app: each appends the
 # address it saw to X-Forwarded-For, so the client is the N-th entry from the
 # right. 0 (no proxy): REMOTE_ADDR alone; the header is then never read, since
-# anyone can send one. Deployment shape only, hence the environment.
+# anyone can send one. Deployment shape only, hence the environment; production
+# counts its TLS-terminating proxy (1) unless told otherwise (production.py).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # Staff sessions (accounts/middleware.py): signed out after 30 minutes without a
@@ -71,14 +73,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Second factor (django-otp, TOTP + one-time backup codes) for everyone who sees
-# applicants' personal data: superusers and these groups (accounts/second_factor.py).
-# Editors too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
+# applicants' personal data: superusers, these groups, and whoever holds a
+# permission on applicants' data (competition.roles.APPLICANT_DATA_MODELS, their
+# own or any group's) or sits on a jury (accounts/second_factor.py). Editors and
+# moderators too when SECOND_FACTOR_FOR_EDITORS. Production always requires it;
 # dev and the demo do not, and the sign-in page says so.
 SECOND_FACTOR_REQUIRED = True
 SECOND_FACTOR_GROUPS = [SECRETARIAT_GROUP, JURY_GROUP]
 SECOND_FACTOR_FOR_EDITORS = False
-# Wagtail's default names of the editors' groups count too.
-SECOND_FACTOR_EDITOR_GROUPS = [EDITORS_GROUP, *WAGTAIL_GROUP_NAMES]
+# Our names (sync_roles renames Wagtail's groups to them), and Wagtail's own
+# English ones for a database where both exist.
+SECOND_FACTOR_EDITOR_GROUPS = [EDITORS_GROUP, MODERATORS_GROUP, *WAGTAIL_GROUP_NAMES]
 OTP_TOTP_ISSUER = "Ekonomia społeczna na Mazowszu"
 # Passkeys (django-otp-webauthn) as the other second factor, never instead of the
 # password (accounts/passkeys.py). A passkey belongs to one host name (the relying

@@ -64,7 +64,9 @@ class PersonalDataExportView(PersonalDataView):
         "Plik ZIP zawiera wszystko, co przechowujemy o zgłaszającym (RODO "
         "art. 15): dane zgłoszenia, odpowiedzi, zgody z ich treścią, decyzję i "
         "oceny jury bez nazwisk jurorów, wiadomości e-mail z kolejki, wpisy "
-        "dziennika oraz przesłane pliki. Eksport zapisujemy w dzienniku."
+        "dziennika oraz przesłane pliki, oprócz tych, których program "
+        "antywirusowy jeszcze nie sprawdził albo które zatrzymał w kwarantannie "
+        "(dane.json je wymienia). Eksport zapisujemy w dzienniku."
     )
 
     def form_valid(self, form):

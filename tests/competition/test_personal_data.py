@@ -29,8 +29,17 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.search import index
+from wagtail.users.models import UserProfile
 
-from competition import anonymisation, photos, retention, roles, workflow
+from competition import (
+    anonymisation,
+    clamd,
+    photos,
+    retention,
+    roles,
+    scanning,
+    workflow,
+)
 from competition.models import (
     AccessToken,
     ConflictDeclaration,
@@ -568,6 +577,68 @@ def test_export_zip_holds_everything_and_is_logged(client, secretary, applicant_
         assert len(archive.read(item["path_in_zip"])) == item["size"]
     line = ModelLogEntry.objects.get(action="competition.entry.personal_data_exported")
     assert line.user == secretary and line.data["reason"] == "wniosek z 1 grudnia 2026"
+
+
+def test_export_leaves_out_files_that_may_not_be_served(
+    client, secretary, applicant_entry, django_capture_on_commit_callbacks
+):
+    """A file quarantined as infected, or still waiting for its scan, stays out
+    of the ZIP as downloads refuse it (``scanning.may_serve``); ``dane.json``
+    names it and says why."""
+    photo = applicant_entry.files.get(kind=EntryFile.Kind.PHOTO)
+    presentation = applicant_entry.files.exclude(kind=EntryFile.Kind.PHOTO).get()
+    with django_capture_on_commit_callbacks(execute=True):
+        verdict = clamd.Verdict(clamd.INFECTED, "Eicar-Test-Signature")
+        assert scanning.record(photo.pk, verdict) == EntryFile.ScanState.INFECTED
+    EntryFile.objects.filter(pk=presentation.pk).update(
+        scan_state=EntryFile.ScanState.PENDING
+    )
+    client.force_login(secretary)
+
+    def export():
+        response = client.post(export_url(applicant_entry), {"reason": "wniosek"})
+        assert response["Content-Type"] == "application/zip"
+        archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+        data = json.loads(archive.read("dane.json"))
+        return archive.namelist(), {
+            item["original_name"]: item for item in data["files"]
+        }
+
+    names, files = export()
+    assert names == ["dane.json"]
+    assert files["bozydar-zurawinski.jpg"]["path_in_zip"] is None
+    assert files["bozydar-zurawinski.jpg"]["not_included"] == (
+        "nie dołączono: plik zakażony – w kwarantannie"
+    )
+    assert files["bozydar-zurawinski.jpg"]["scan_state"] == "infected"
+    pdf = "Żurawinowy Sad – prezentacja.pdf"
+    assert files[pdf]["path_in_zip"] is None
+    assert files[pdf]["not_included"] == (
+        "nie dołączono: plik czeka na sprawdzenie programem antywirusowym"
+    )
+
+    # Once scanned clean, the file is exported like any other.
+    assert scanning.record(presentation.pk, clamd.Verdict(clamd.CLEAN)) == "clean"
+    names, files = export()
+    assert names == ["dane.json", files[pdf]["path_in_zip"]]
+    assert "not_included" not in files[pdf]
+    assert files["bozydar-zurawinski.jpg"]["path_in_zip"] is None
+
+
+def test_the_export_says_in_english_why_a_file_is_missing(
+    client, secretary, applicant_entry
+):
+    applicant_entry.files.update(scan_state=EntryFile.ScanState.PENDING)
+    profile = UserProfile.get_for_user(secretary)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(secretary)
+    response = client.post(export_url(applicant_entry), {"reason": "request"})
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    data = json.loads(archive.read("dane.json"))
+    assert {item["not_included"] for item in data["files"]} == {
+        "not included: awaiting the antivirus scan"
+    }
 
 
 def test_erasure_needs_a_reason_and_confirmation_then_anonymises(
