@@ -5,6 +5,8 @@
 - The secretariat: per running edition, entries waiting for the formal check,
   corrections past their deadline, the jury's progress and the next date.
 - An editor: their drafts; Wagtail's own panels show what waits for moderation.
+- A moderator: Wagtail's list of pages waiting for their approval, which says
+  so when nothing waits (Wagtail's own panel then disappears).
 
 Whoever cannot edit pages (jurors, a secretariat without page permissions)
 gets none of Wagtail's page panels, and the template
@@ -23,7 +25,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import GroupApprovalTask, Locale, Page
 
 from .dates import WARSAW, deadline_text, shown_deadline
 from .models import (
@@ -54,6 +57,11 @@ def arrange_panels(request, panels):
     user = request.user
     if user_has_any_page_permission(user):
         panels.append(EditorDraftsPanel())
+        if can_moderate(user):
+            panels[:] = [
+                ModerationPanel() if panel.name == ModerationPanel.name else panel
+                for panel in panels
+            ]
     else:
         panels[:] = [panel for panel in panels if panel.name not in PAGE_PANELS]
     if request_is_juror(request):
@@ -242,3 +250,24 @@ class EditorDraftsPanel(Component):
             .order_by("-latest_revision_created_at", "-pk")[: self.limit + 1]
         )
         return {"drafts": drafts[: self.limit], "more": len(drafts) > self.limit}
+
+
+# -- the moderator ------------------------------------------------------------------
+
+
+def can_moderate(user):
+    """Whether ``user`` reviews pages: in a group of an active approval task."""
+    return (
+        user.is_superuser
+        or GroupApprovalTask.objects.filter(
+            active=True, groups__in=user.groups.all()
+        ).exists()
+    )
+
+
+class ModerationPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's "awaiting your review" list, kept in place when it is empty:
+    Wagtail's panel then renders nothing, and a moderator cannot tell an empty
+    queue from a panel that is missing."""
+
+    template_name = "competition/admin/home/moderation_panel.html"

@@ -195,6 +195,7 @@ def entry(page, category=None, status=Status.SUBMITTED, number=None, **fields):
 SECRETARIAT = roles.SECRETARIAT_GROUP
 JURY = roles.JURY_GROUP
 EDITORS = roles.EDITORS_GROUP
+MODERATORS = roles.MODERATORS_GROUP
 
 
 def member(edition, user, role=JuryMember.Role.JUROR, categories=()):

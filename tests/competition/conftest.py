@@ -50,5 +50,11 @@ def editor(db):
 
 
 @pytest.fixture
+def moderator(db):
+    """A user of "Moderatorzy", the group of the pages' approval task."""
+    return builders.staff_user("moderator", builders.MODERATORS)
+
+
+@pytest.fixture
 def superuser(db):
     return get_user_model().objects.create_superuser("admin", password="x")

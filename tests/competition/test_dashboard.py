@@ -1,6 +1,6 @@
 """The admin's start page per role (``competition/dashboard.py``): what a juror,
-the secretariat and an editor see first at /admin/, and what they do not
-(a page search for people who cannot edit pages), in a fixed number of
+the secretariat, an editor and a moderator see first at /admin/, and what they
+do not (a page search for people who cannot edit pages), in a fixed number of
 queries."""
 
 import re
@@ -211,6 +211,42 @@ def test_an_editor_sees_their_drafts_what_waits_for_moderation_and_the_search(
     moderation = panel(response, "objects-in-workflow")
     assert "Strona do akceptacji" in moderation
     assert PAGE_SEARCH in response.content.decode()
+    # Approving is not an editor's job: no panel of pages to review.
+    assert 'id="awaiting-review' not in response.content.decode()
+
+
+# -- the moderator ------------------------------------------------------------------
+
+
+def test_a_moderator_sees_the_pages_waiting_for_their_approval(
+    client, home, editor, moderator
+):
+    sent = StandardPage(title="Strona do akceptacji", slug="do-akceptacji")
+    home.add_child(instance=sent)
+    sent.save_revision(user=editor)
+    sent.get_workflow().start(sent, editor)
+    client.force_login(moderator)
+
+    response = client.get(HOME)
+
+    waiting = panel(response, "awaiting-review")
+    assert "Oczekujące na Twoją weryfikację" in waiting
+    assert "Strona do akceptacji" in waiting
+    assert reverse("wagtailadmin_pages:edit", args=[sent.pk]) in waiting
+    assert "Żadna strona nie czeka" not in waiting
+    assert PAGE_SEARCH in response.content.decode()
+
+
+def test_a_moderator_with_nothing_to_approve_is_told_so(client, home, moderator):
+    """Wagtail's panel of pages to review disappears when the queue is empty:
+    the moderator could not tell an empty queue from a missing panel."""
+    client.force_login(moderator)
+
+    response = client.get(HOME)
+
+    waiting = panel(response, "awaiting-review")
+    assert "Oczekujące na Twoją weryfikację" in waiting
+    assert "Żadna strona nie czeka teraz na Twoją weryfikację." in waiting
 
 
 # -- query budgets -----------------------------------------------------------------

@@ -106,6 +106,26 @@ def status_link(body, live_site):
     return links[0]
 
 
+# Issue 13, point 2: the checksum message once wrapped into five lines in its
+# column. At most this many lines per viewport:
+ERROR_LINES = {"desktop": 2, "mobile": 3}
+# The element's content height over its computed line height ("normal" is
+# about 1.2 times the font size).
+_LINES = """(el) => {
+    const style = getComputedStyle(el);
+    const lineHeight = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+    const box = el.getBoundingClientRect().height
+        - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+        - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth);
+    return box / lineHeight;
+}"""
+
+
+def rendered_lines(locator):
+    """How many lines ``locator``'s text takes on screen."""
+    return round(locator.evaluate(_LINES), 2)
+
+
 def submit_with_files(page, button_name="Wyślij zgłoszenie"):
     """Click submit and record how the form travelled: with files attached the
     enhancement sends it by XMLHttpRequest so it can show upload progress."""
@@ -182,6 +202,13 @@ def test_applicant_submits_with_a_typo_first_and_follows_the_status_link(
     nip = page.locator("#id_nip")
     expect(nip).to_have_attribute("aria-invalid", "true")
     assert "id_nip_error" in nip.get_attribute("aria-describedby")
+    nip_error = page.locator("#id_nip_error")
+    expect(nip_error).to_contain_text("błędną cyfrę kontrolną")
+    lines = rendered_lines(nip_error)
+    assert lines <= ERROR_LINES[label], (
+        f"the NIP's message takes {lines} lines at {viewport[0]} px: "
+        f"{nip_error.inner_text()!r}"
+    )
 
     expect(nip).to_have_value(BAD_NIP)
     expect(page.locator("#id_organisation_name")).to_have_value(organisation)

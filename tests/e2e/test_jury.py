@@ -26,6 +26,7 @@ from .support import (
     admin_login,
     assert_accessible,
     assert_admin_accessible,
+    assert_screen_reader_text_hidden,
     path_of,
     read_mail,
     shoot,
@@ -320,6 +321,7 @@ def secretariat_sees_counts_and_closes(page, base, screenshot_dir, axe_path):
         "link", name="Zamknij ocenę"
     ).click()
     page.wait_for_load_state("load")
+    assert_screen_reader_text_hidden(page, "close scoring confirmation")
     page.get_by_role("button", name="Zamknij ocenę").click()
     page.wait_for_load_state("load")
     expect(page.locator(".messages")).to_contain_text("Ocena zamknięta")

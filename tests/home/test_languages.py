@@ -1,6 +1,10 @@
 """Polish at /, English at /en/, and a switcher that finds the translation."""
 
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -147,3 +151,20 @@ def test_footer_speaks_english_where_the_editor_translated_it(client, site, home
     assert "Wydział Ekonomii Społecznej, pok. 502" in pl
     # Without an English name the Polish one shows, declared as Polish.
     assert '<p class="site-footer__org" lang="pl">Mazowieckie Centrum Polityki' in en
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_no_message_is_a_fuzzy_guess(language):
+    """gettext's "fuzzy" guesses are never compiled, so they look harmless, but
+    the next translator meets a wrong one ("Oceń następne zgłoszenie" was once
+    guessed as "%(count)s zgłoszenie") and may simply drop the flag."""
+    if not shutil.which("msgfmt"):
+        pytest.skip("gettext's msgfmt is not installed")
+    po = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "-o", os.devnull, str(po)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "fuzzy" not in result.stderr, f"{po}: {result.stderr}"
